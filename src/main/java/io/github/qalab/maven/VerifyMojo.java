@@ -1,0 +1,107 @@
+package io.github.qalab.maven;
+
+import io.github.qalab.convention.ConventionChecker;
+import io.github.qalab.convention.ConventionReport;
+import io.github.qalab.convention.Severity;
+import io.github.qalab.convention.Violation;
+import io.github.qalab.migration.MigrationDirectory;
+import io.github.qalab.migration.MigrationFile;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Checks the migration files against the qalab convention (rules QL001 to QL009) without touching any database,
+ * reports every violation as {@code path:line: QL00N message — hint} and fails the build on errors.
+ */
+@Mojo(name = "verify", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true, requiresProject = true)
+public class VerifyMojo extends AbstractQalabMojo {
+
+    /**
+     * Severity per rule id: {@code error} (the default for every rule) fails the build, {@code warn} only reports,
+     * {@code off} skips the rule. Example: {@code <rules><QL007>warn</QL007></rules>}.
+     */
+    @Parameter
+    protected Map<String, String> rules;
+
+    @Override
+    protected void run() throws MojoFailureException {
+        Map<String, Severity> severities = severities();
+        long start = System.nanoTime();
+        MigrationDirectory directory = scanMigrations();
+        long scanned = System.nanoTime();
+        ConventionReport report;
+        try {
+            report = ConventionChecker.check(directory, severities);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("Invalid <rules> configuration: " + e.getMessage());
+        }
+        long checked = System.nanoTime();
+        getLog().debug(String.format("qalab:verify: read %d files in %d ms, ran the rules in %d ms, %d ms in total",
+                directory.files().size(), millis(start, scanned), millis(scanned, checked), millis(start, checked)));
+
+        Path base = basedir.toPath().toAbsolutePath();
+        for (Violation violation : report.violations()) {
+            if (violation.severity() == Severity.ERROR) {
+                getLog().error(violation.format(base));
+            } else {
+                getLog().warn(violation.format(base));
+            }
+        }
+        if (report.hasErrors()) {
+            String summary = ConventionReport.summary(report.errors());
+            getLog().error(summary);
+            throw new MojoFailureException(summary);
+        }
+        int warnings = report.violations().size();
+        String suffix = warnings == 0 ? "" : warnings == 1 ? ", 1 warning" : ", " + warnings + " warnings";
+        getLog().info(chainLine(directory) + suffix);
+    }
+
+    /** {@code 12 migrations, 001 → 012, chain OK}; for no migrations, where it looked. */
+    private String chainLine(MigrationDirectory directory) {
+        List<MigrationFile> chain = directory.migrations();
+        if (chain.isEmpty()) {
+            String where = locationPaths().stream().map(this::display).collect(Collectors.joining(", "));
+            return "0 migrations in " + where + ", chain OK";
+        }
+        String first = chain.get(0).version().orElse("");
+        String last = chain.get(chain.size() - 1).version().orElse("");
+        return chain.size() == 1
+                ? "1 migration, " + first + ", chain OK"
+                : chain.size() + " migrations, " + first + " \u2192 " + last + ", chain OK";
+    }
+
+    /** The {@code <rules>} map as severities; a value that is no severity is a configuration error. */
+    private Map<String, Severity> severities() throws MojoFailureException {
+        Map<String, Severity> severities = new LinkedHashMap<>();
+        if (rules == null) {
+            return severities;
+        }
+        for (Map.Entry<String, String> entry : rules.entrySet()) {
+            String value = entry.getValue();
+            if (value == null || value.isBlank()) {
+                throw new MojoFailureException("Invalid <rules> configuration: <" + entry.getKey()
+                        + "> has no severity \u2014 use error, warn or off");
+            }
+            try {
+                severities.put(entry.getKey(), Severity.parse(value));
+            } catch (IllegalArgumentException e) {
+                throw new MojoFailureException("Invalid <rules> configuration: <" + entry.getKey() + ">: "
+                        + e.getMessage());
+            }
+        }
+        return severities;
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
+    }
+}
