@@ -173,16 +173,21 @@ public final class FlywayRunner {
             message.append(" at the statement on line ").append(e.getLineNumber());
         }
         message.append(": ").append(dbMessage.strip()).append('\n');
-        if (e.isExecutableInTransaction() && supportsDdlTransactions()) {
+        Facts facts = facts();
+        if (e.isExecutableInTransaction() && facts.ddlTransactions()) {
             message.append("Nothing of ").append(script).append(" remains (rolled back in one transaction) and it is"
                     + " still pending: fix the file and run qalab:migrate again.");
         } else {
             String version = info == null || info.getVersion() == null ? "?" : info.getVersion().getVersion();
-            message.append("This database cannot roll back DDL (MariaDB/MySQL commit each statement): the statements"
+            message.append(facts.product()).append(" cannot roll back DDL (it commits each DDL statement): the statements"
                             + " of ").append(script).append(" before line ").append(Math.max(e.getLineNumber(), 1))
                     .append(" may have been applied and remain, and ").append(table).append(" marks ").append(version)
                     .append(" as failed. Undo what remains by hand, delete that row (DELETE FROM ").append(table)
-                    .append(" WHERE version = '").append(version).append("'), fix the file and run qalab:migrate again.");
+                    .append(" WHERE version = '").append(version).append("'), fix the file and run qalab:migrate again");
+            if (connection.isEmbedded()) {
+                message.append(" (or, for the embedded database, delete target/qalab and start afresh)");
+            }
+            message.append('.');
         }
         return new DatabaseException(connection.mask(message.toString()));
     }
@@ -317,7 +322,8 @@ public final class FlywayRunner {
                 Connection jdbc = database.getMigrationConnection().getJdbcConnection();
                 java.util.concurrent.Callable<Void> work = () -> {
                     for (RevisionStatus r : toRevert) {
-                        reverted.add(revert(jdbc, transactional, history.toString(), r, plan.get(r)));
+                        reverted.add(revert(jdbc, transactional, history.toString(), database.quote("version"), r,
+                                plan.get(r)));
                     }
                     return null;
                 };
@@ -466,7 +472,8 @@ public final class FlywayRunner {
         return offset;
     }
 
-    private DowngradeRun.Reverted revert(Connection jdbc, boolean transactional, String historyTable, RevisionStatus r,
+    private DowngradeRun.Reverted revert(Connection jdbc, boolean transactional, String historyTable,
+                                        String versionColumn, RevisionStatus r,
                                         List<DowngradeRun.Statement> statements) throws DatabaseException {
         long start = System.nanoTime();
         boolean autoCommit;
@@ -485,7 +492,7 @@ public final class FlywayRunner {
                 }
             }
             running = null;
-            try (PreparedStatement delete = jdbc.prepareStatement("DELETE FROM " + historyTable + " WHERE version = ?")) {
+            try (PreparedStatement delete = jdbc.prepareStatement("DELETE FROM " + historyTable + " WHERE " + versionColumn + " = ?")) {
                 delete.setString(1, r.version());
                 delete.executeUpdate();
             }
@@ -504,7 +511,7 @@ public final class FlywayRunner {
             String what = running == null ? "removing " + r.version() + " from " + historyTable : "the downgrade statement";
             String consequence = transactional
                     ? "Nothing of this downgrade step remains (rolled back); " + r.version() + " is still applied."
-                    : "This database cannot roll back DDL: the downgrade statements of " + r.script() + " before this one"
+                    : "This database commits each DDL statement: the downgrade statements of " + r.script() + " before this one"
                     + " were executed and remain, while " + historyTable + " still lists " + r.version()
                     + ". Finish or undo them by hand before running qalab again.";
             throw new DatabaseException(connection.mask(where + ": " + what + " of " + r.script() + " failed: "
@@ -523,13 +530,17 @@ public final class FlywayRunner {
 
     // ------------------------------------------------------------------------------------------------ shared
 
-    private boolean supportsDdlTransactions() {
+    /** What the database can do, asked only on the failure path. */
+    private record Facts(String product, boolean ddlTransactions) {
+    }
+
+    private Facts facts() {
         Configuration config = configure().load().getConfiguration();
         try (JdbcConnectionFactory factory = new JdbcConnectionFactory(config.getDataSource(), config, null);
              Database<?> database = factory.getDatabaseType().createDatabase(config, factory, null)) {
-            return database.supportsDdlTransactions();
+            return new Facts(factory.getDatabaseType().getName(), database.supportsDdlTransactions());
         } catch (RuntimeException e) {
-            return false;
+            return new Facts("This database", false);
         }
     }
 
