@@ -19,8 +19,12 @@ public record DowngradeRun(String from, String to, List<Reverted> reverted, bool
         reverted = List.copyOf(reverted);
     }
 
-    /** One reverted migration: its downgrade statements (with their line in the file) and how long they took. */
-    public record Reverted(String version, String script, Path file, List<Statement> statements, Duration time) {
+    /**
+     * One reverted migration: its downgrade statements (with their line in the file), the statement that removes it
+     * from the history table, and how long it took.
+     */
+    public record Reverted(String version, String script, Path file, List<Statement> statements, String historySql,
+                           Duration time) {
         public Reverted {
             statements = List.copyOf(statements);
         }

@@ -182,8 +182,9 @@ public final class FlywayRunner {
             message.append(facts.product()).append(" cannot roll back DDL (it commits each DDL statement): the statements"
                             + " of ").append(script).append(" before line ").append(Math.max(e.getLineNumber(), 1))
                     .append(" may have been applied and remain, and ").append(table).append(" marks ").append(version)
-                    .append(" as failed. Undo what remains by hand, delete that row (DELETE FROM ").append(table)
-                    .append(" WHERE version = '").append(version).append("'), fix the file and run qalab:migrate again");
+                    .append(" as failed. Undo what remains by hand, delete that row (")
+                    .append(historyDelete(facts.historyTable(), facts.versionColumn(), version))
+                    .append("), fix the file and run qalab:migrate again");
             if (connection.isEmbedded()) {
                 message.append(" (or, for the embedded database, delete target/qalab and start afresh)");
             }
@@ -311,18 +312,20 @@ public final class FlywayRunner {
                             .filter(f -> r.file().equals(f.path())).findFirst().orElseThrow()));
                 }
                 List<DowngradeRun.Reverted> reverted = new ArrayList<>();
+                Table history = database.getMainConnection().getCurrentSchema().getTable(config.getTable());
+                String versionColumn = database.quote("version");
                 if (dryRun) {
                     for (RevisionStatus r : toRevert) {
-                        reverted.add(new DowngradeRun.Reverted(r.version(), r.script(), r.file(), plan.get(r), Duration.ZERO));
+                        reverted.add(new DowngradeRun.Reverted(r.version(), r.script(), r.file(), plan.get(r),
+                                historyDelete(history.toString(), versionColumn, r.version()), Duration.ZERO));
                     }
                     return new DowngradeRun(status.current(), to, reverted, true, Duration.ofNanos(System.nanoTime() - start));
                 }
-                Table history = database.getMainConnection().getCurrentSchema().getTable(config.getTable());
                 boolean transactional = database.supportsDdlTransactions();
                 Connection jdbc = database.getMigrationConnection().getJdbcConnection();
                 java.util.concurrent.Callable<Void> work = () -> {
                     for (RevisionStatus r : toRevert) {
-                        reverted.add(revert(jdbc, transactional, history.toString(), database.quote("version"), r,
+                        reverted.add(revert(jdbc, transactional, history.toString(), versionColumn, r,
                                 plan.get(r)));
                     }
                     return null;
@@ -348,6 +351,10 @@ public final class FlywayRunner {
             }
             throw new DatabaseException(connection.mask("Downgrade failed: " + rootMessage(e)));
         }
+    }
+
+    private static String historyDelete(String table, String versionColumn, String version) {
+        return "DELETE FROM " + table + " WHERE " + versionColumn + " = '" + version + "'";
     }
 
     private static boolean locksWithoutTable(DatabaseType type) {
@@ -525,22 +532,24 @@ public final class FlywayRunner {
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         listener.info("Reverted " + r.script() + " (" + millis + " ms)");
-        return new DowngradeRun.Reverted(r.version(), r.script(), r.file(), statements, Duration.ofMillis(millis));
+        return new DowngradeRun.Reverted(r.version(), r.script(), r.file(), statements,
+                historyDelete(historyTable, versionColumn, r.version()), Duration.ofMillis(millis));
     }
 
     // ------------------------------------------------------------------------------------------------ shared
 
     /** What the database can do, asked only on the failure path. */
-    private record Facts(String product, boolean ddlTransactions) {
+    private record Facts(String product, boolean ddlTransactions, String historyTable, String versionColumn) {
     }
 
     private Facts facts() {
         Configuration config = configure().load().getConfiguration();
         try (JdbcConnectionFactory factory = new JdbcConnectionFactory(config.getDataSource(), config, null);
              Database<?> database = factory.getDatabaseType().createDatabase(config, factory, null)) {
-            return new Facts(factory.getDatabaseType().getName(), database.supportsDdlTransactions());
+            return new Facts(factory.getDatabaseType().getName(), database.supportsDdlTransactions(),
+                    database.getMainConnection().getCurrentSchema().getTable(table).toString(), database.quote("version"));
         } catch (RuntimeException e) {
-            return new Facts("This database", false);
+            return new Facts("This database", false, table, "version");
         }
     }
 

@@ -41,7 +41,7 @@ public class DowngradeMojo extends AbstractDatabaseMojo {
                     getLog().info("-- " + display(r.file()) + ":" + s.line());
                     getLog().info(s.sql().strip() + ";");
                 }
-                getLog().info("DELETE FROM " + runnerTable() + " WHERE version = '" + r.version() + "';");
+                getLog().info(r.historySql() + ";");
             }
             getLog().info("Dry run: nothing was changed");
             return;
@@ -49,9 +49,5 @@ public class DowngradeMojo extends AbstractDatabaseMojo {
         getLog().info("Downgraded from " + run.from() + " to " + to + ": " + run.reverted().size()
                 + (run.reverted().size() == 1 ? " migration" : " migrations") + " reverted in " + run.total().toMillis()
                 + " ms");
-    }
-
-    private String runnerTable() {
-        return table == null || table.isBlank() ? io.github.qalab.db.FlywayRunner.DEFAULT_TABLE : table.strip();
     }
 }

@@ -32,7 +32,8 @@ class FlywayRunnerMariaDbTest extends AbstractFlywayRunnerTest {
         String message = migrateFailing(dir);
         assertTrue(message.contains("cannot roll back DDL") && message.contains("before line 5 may have been applied"),
                 message);
-        assertTrue(message.contains("DELETE FROM flyway_schema_history WHERE version = '004'"), message);
+        assertTrue(message.matches("(?s).*delete that row \\(DELETE FROM `qalab_t_\\w+`\\.`flyway_schema_history`"
+                + " WHERE `version` = '004'\\).*"), message);
         assertTrue(tableExists("half_done"), "MariaDB committed the CREATE TABLE");
         assertEquals(List.of("001", "002", "003", "004 failed"), history());
         assertEquals(RevisionState.FAILED, runner(dir).info().revisions().get(0).state());
