@@ -1,0 +1,31 @@
+package io.github.qalab.db;
+
+/** The state of one revision as {@code qalab:status} reports it. */
+public enum RevisionState {
+    /** Applied, and the file is unchanged since. */
+    APPLIED("applied"),
+    /** Applied, but the file's checksum differs from the one recorded when it was applied. */
+    EDITED_AFTER_APPLY("edited after apply"),
+    /** In the folder, not applied yet. */
+    PENDING("pending"),
+    /** Recorded as failed in the history table (databases without transactional DDL). */
+    FAILED("failed"),
+    /** Recorded as applied, but no file has this version any more. */
+    FILE_MISSING("applied, file missing");
+
+    private final String label;
+
+    RevisionState(String label) {
+        this.label = label;
+    }
+
+    /** The words used in log lines and JSON. */
+    public String label() {
+        return label;
+    }
+
+    /** True when the history table holds a row for the revision. */
+    public boolean inHistory() {
+        return this != PENDING;
+    }
+}
