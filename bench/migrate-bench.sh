@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# qalab:migrate vs plain flyway-maven-plugin migrate, same 500 files (empty prefix, "_" separator), same PostgreSQL,
+# a fresh database for every run, alternating, in one run of this script; then qalab:status on 500 applied migrations.
+# Usage: bench/migrate-bench.sh [runs=5] [migrations=500]      (needs PostgreSQL on 127.0.0.1:5432, user postgres)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+RUNS=${1:-5}
+N=${2:-500}
+WORK=$ROOT/bench/work
+REPO=$ROOT/target/local-repo     # where the invoker installs the plugin under test; never the shared ~/.m2
+VERSION=$(mvn -B -q help:evaluate -Dexpression=project.version -DforceStdout | sed 's/\x1b\[[0-9;]*m//g')
+
+echo "bench: building the plugin into $REPO"
+mvn -B -q verify -DskipTests -Dinvoker.test=migrate-skip >/dev/null
+
+rm -rf "$WORK/project" && mkdir -p "$WORK/project/src/main/resources/db/migration"
+MIG=$WORK/project/src/main/resources/db/migration
+for i in $(seq 1 "$N"); do
+  v=$(printf %03d "$i"); p=$(printf %03d $((i - 1))); [ "$i" = 1 ] && p=none
+  cat > "$MIG/${v}_create_table_${i}.sql" <<SQL
+-- revision: $v
+-- down_revision: $p
+-- message: Create table $i
+
+CREATE TABLE bench_$i (
+    id BIGINT NOT NULL,
+    name VARCHAR(100) NOT NULL,
+    CONSTRAINT pk_bench_$i PRIMARY KEY (id)
+);
+CREATE INDEX ix_bench_${i}_name ON bench_$i (name);
+
+/* qalab:downgrade
+DROP TABLE bench_$i;
+*/
+SQL
+done
+# Plain Flyway gets the same prefix/separator from a config file: an empty XML element would mean "unset".
+printf 'flyway.sqlMigrationPrefix=\nflyway.sqlMigrationSeparator=_\nflyway.locations=filesystem:src/main/resources/db/migration\nflyway.user=postgres\n' \
+  > "$WORK/project/flyway.conf"
+cat > "$WORK/project/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>bench</groupId><artifactId>migrate-bench</artifactId><version>1</version><packaging>pom</packaging>
+  <build><plugins>
+    <plugin>
+      <groupId>io.github.qalab</groupId><artifactId>qalab-maven-plugin</artifactId><version>$VERSION</version>
+    </plugin>
+    <plugin>
+      <groupId>org.flywaydb</groupId><artifactId>flyway-maven-plugin</artifactId><version>13.6.0</version>
+      <configuration><configFiles><configFile>flyway.conf</configFile></configFiles></configuration>
+      <dependencies>
+        <dependency><groupId>org.flywaydb</groupId><artifactId>flyway-database-postgresql</artifactId><version>13.6.0</version></dependency>
+        <dependency><groupId>org.postgresql</groupId><artifactId>postgresql</artifactId><version>42.7.8</version></dependency>
+      </dependencies>
+    </plugin>
+  </plugins></build>
+</project>
+POM
+
+psql_admin() { psql -h 127.0.0.1 -U postgres -d postgres -qAtc "$1"; }
+fresh_db() { local db=qalab_bench_$1; psql_admin "DROP DATABASE IF EXISTS $db WITH (FORCE)"; psql_admin "CREATE DATABASE $db"; echo "$db"; }
+mvn_in() { (cd "$WORK/project" && mvn -B -o -Dmaven.repo.local="$REPO" "$@"); }
+seconds() {  # wall-clock seconds of one mvn run in the bench project
+  (cd "$WORK/project" && /usr/bin/time -f %e -o "$WORK/time.txt" mvn -B -o -Dmaven.repo.local="$REPO" "$@" \
+    > "$WORK/last.log" 2>&1) || { cat "$WORK/last.log" >&2; exit 1; }
+  cat "$WORK/time.txt"
+}
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+# warm-up (resolves both plugins once, online if needed)
+db=$(fresh_db warm)
+(cd "$WORK/project" && mvn -B -q -Dmaven.repo.local="$REPO" qalab:help flyway:info -Dflyway.url="jdbc:postgresql://127.0.0.1:5432/$db" >/dev/null)
+psql_admin "DROP DATABASE $db"
+
+: > "$WORK/qalab.txt"; : > "$WORK/flyway.txt"
+for r in $(seq 1 "$RUNS"); do
+  db=$(fresh_db q$r)
+  seconds qalab:migrate -Dqalab.url="jdbc:postgresql://127.0.0.1:5432/$db" -Dqalab.user=postgres >> "$WORK/qalab.txt"
+  grep -q "$N migrations applied" "$WORK/last.log"
+  psql_admin "DROP DATABASE $db WITH (FORCE)"
+  db=$(fresh_db f$r)
+  seconds flyway:migrate -Dflyway.url="jdbc:postgresql://127.0.0.1:5432/$db" >> "$WORK/flyway.txt"
+  grep -q "Successfully applied $N migrations" "$WORK/last.log"
+  [ "$r" = "$RUNS" ] || psql_admin "DROP DATABASE $db WITH (FORCE)"
+  echo "run $r: qalab $(tail -1 "$WORK/qalab.txt") s, flyway $(tail -1 "$WORK/flyway.txt") s"
+done
+q=$(median < "$WORK/qalab.txt"); f=$(median < "$WORK/flyway.txt")
+echo "median of $RUNS runs, $N migrations: qalab:migrate $q s, flyway:migrate $f s, overhead $(awk -v q="$q" -v f="$f" 'BEGIN {printf "%.1f", (q - f) / f * 100}') %"
+
+# qalab:status on the last database (N applied by plain Flyway, same files): the Mojo logs its own time
+: > "$WORK/status.txt"
+for r in $(seq 1 "$RUNS"); do
+  mvn_in qalab:status -Dqalab.url="jdbc:postgresql://127.0.0.1:5432/$db" -Dqalab.user=postgres > "$WORK/last.log" 2>&1
+  grep -o 'Status read in [0-9]* ms' "$WORK/last.log" | grep -o '[0-9]*' >> "$WORK/status.txt"
+done
+echo "qalab:status on $N applied migrations: median $(median < "$WORK/status.txt") ms inside the Mojo (runs: $(tr '\n' ' ' < "$WORK/status.txt"))"
+psql_admin "DROP DATABASE $db WITH (FORCE)"
