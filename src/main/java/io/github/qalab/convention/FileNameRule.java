@@ -70,7 +70,7 @@ public final class FileNameRule implements Rule {
                     number = next++;
                 }
                 taken.add(number);
-                String version = String.format("%03d", number);
+                String version = MigrationFileRule.version(number);
                 hint = description.isEmpty()
                         ? "rename it to " + version + "_<description>.sql and set -- revision: " + version
                         : "rename it to " + version + "_" + description + ".sql and set -- revision: " + version;

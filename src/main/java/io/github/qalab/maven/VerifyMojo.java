@@ -11,6 +11,8 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +36,8 @@ public class VerifyMojo extends AbstractQalabMojo {
     @Override
     protected void run() throws MojoFailureException {
         Map<String, Severity> severities = severities();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         MigrationDirectory directory = scanMigrations();
         long scanned = System.nanoTime();
@@ -44,8 +48,12 @@ public class VerifyMojo extends AbstractQalabMojo {
             throw new MojoFailureException("Invalid <rules> configuration: " + e.getMessage());
         }
         long checked = System.nanoTime();
-        getLog().debug(String.format("qalab:verify: read %d files in %d ms, ran the rules in %d ms, %d ms in total",
-                directory.files().size(), millis(start, scanned), millis(scanned, checked), millis(start, checked)));
+        long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
+        if (getLog().isDebugEnabled()) {
+            getLog().debug("qalab:verify: read " + directory.files().size() + " files in " + millis(start, scanned)
+                    + " ms, ran the rules in " + millis(scanned, checked) + " ms, " + millis(start, checked)
+                    + " ms in total (" + cpu / 1_000_000 + " ms CPU)");
+        }
 
         Path base = basedir.toPath().toAbsolutePath();
         for (Violation violation : report.violations()) {

@@ -1,0 +1,9 @@
+def log = new File(basedir, "build.log").getText("UTF-8")
+// a convention failure is a clear build failure, never a crash
+assert !log.contains("Execution failed") && !log.contains("Execution default-cli")
+// (the resolver may print checksum warnings with stack traces while it fills the IT repository: not ours)
+assert !(log =~ /(?m)^\s+at io\.github\.qalab\./) : "stack trace from the plugin in build.log"
+
+assert log.contains("[ERROR] src/main/resources/db/migration/002_add_project.sql:1: QL005 002_add_invoice.sql and 002_add_project.sql share number 002")
+assert log.contains("renumber the newer one (the one merged last) to 003 (-- down_revision: 002)")
+assert log.contains("1 violation in 1 file")
