@@ -390,10 +390,10 @@ public final class EntitySchemaBuilder {
             ColumnSpec spec = overrides.getOrDefault(attribute.name(), attribute.column());
             String logical = spec.name().isBlank() ? attribute.name() : spec.name();
             boolean primitive = attribute.type() instanceof Basic b && b.primitive();
-            boolean nullable = spec.nullable() && !primitive && !attribute.id() && !attribute.version();
-            if (forceNullable) {
-                nullable = true;
-            }
+            // A SINGLE_TABLE subclass loses only the implicit NOT NULL of primitives; Hibernate 7 keeps an
+            // explicit @Column(nullable = false) (and guards primitives with a check constraint instead).
+            boolean nullable = spec.nullable() && !(primitive && !forceNullable) && !attribute.id()
+                    && !attribute.version();
             boolean identity = attribute.id() && attribute.generationIfAny()
                     .filter(g -> g.strategy() == GenerationStrategy.IDENTITY).isPresent();
             ColumnType type = columnType(attribute.type(), spec, attribute.lob(), attribute.enumMode());
@@ -410,7 +410,9 @@ public final class EntitySchemaBuilder {
             }
             if (javaType instanceof EnumRef enumeration) {
                 if (mode == EnumMode.STRING) {
-                    return new ColumnType(ColumnType.Kind.ENUM, spec.length(), 0, 0, enumeration.constants(), "");
+                    // Hibernate writes the constants sorted by name (enum ('ACTIVE','CLOSED','SUSPENDED')).
+                    return new ColumnType(ColumnType.Kind.ENUM, spec.length(), 0, 0,
+                            enumeration.constants().stream().sorted().toList(), "");
                 }
                 return ColumnType.of(enumeration.constants().size() <= Byte.MAX_VALUE ? ColumnType.Kind.TINYINT
                         : ColumnType.Kind.SMALLINT);
@@ -456,7 +458,9 @@ public final class EntitySchemaBuilder {
             }
             Sequence sequence;
             if (generation.generator().isBlank()) {
-                sequence = new Sequence(naming.physical(root.entityName() + "_SEQ"), 1, 50);
+                // Hibernate 6+ names the default sequence after the root's table: <table>_SEQ.
+                String table = root.table().name().isBlank() ? root.entityName() : root.table().name();
+                sequence = new Sequence(naming.physical(table + "_SEQ"), 1, 50);
             } else {
                 Optional<SequenceGeneratorSpec> spec = generator(generation.generator(), id);
                 String name = spec.map(SequenceGeneratorSpec::sequenceName).filter(n -> !n.isBlank())
@@ -499,7 +503,7 @@ public final class EntitySchemaBuilder {
                         KeyColumn key = targetKeys.get(i);
                         JoinColumnSpec join = joinColumn(relation.joinColumns(), key, i);
                         String logical = join.name().isBlank() ? attribute.name() + "_" + key.logical() : join.name();
-                        boolean columnNullable = (nullable && join.nullable()) || forceNullable;
+                        boolean columnNullable = nullable && join.nullable();
                         Column column = new Column(naming.physical(logical), key.type(), columnNullable, "", false);
                         table.add(new Mapped(logical, column));
                         columns.add(column.name());
@@ -666,12 +670,13 @@ public final class EntitySchemaBuilder {
                         null, null);
                 elements = columns(entity, element, Map.of(), false);
             }
-            for (Mapped element : elements) {
-                table.add(set ? new Mapped(element.logical(), withNullable(element.column(), false)) : element);
-            }
+            elements.forEach(table::add);
             if (set) {
-                ownerColumns.forEach(c -> addPk(table, c));
-                elements.forEach(e -> addPk(table, e.column().name()));
+                // Hibernate 7 keys a Set's collection table with a unique constraint, not a primary key.
+                List<String> all = new ArrayList<>(ownerColumns);
+                elements.forEach(e -> all.add(e.column().name()));
+                table.uniques.add(new UniqueConstraint(constraintName("uk_" + table.name + "_"
+                        + String.join("_", all)), all));
             }
             tableNameOf(entity).ifPresent(owner -> addForeignKey(table, spec.foreignKeyName(), ownerColumns, owner,
                     ownerKeys));

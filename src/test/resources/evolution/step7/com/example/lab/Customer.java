@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Set;
 
 @Entity
-@Table(indexes = @Index(columnList = "email_address"),
+@Table(indexes = @Index(columnList = "emailAddress"),
         uniqueConstraints = @UniqueConstraint(name = "uk_customer_name_phone", columnNames = {"name", "phone"}))
 public class Customer extends BaseEntity {
 
