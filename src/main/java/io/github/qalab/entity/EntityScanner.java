@@ -111,6 +111,7 @@ public final class EntityScanner {
         private final List<EntityProblem> problems = new ArrayList<>();
         private final Map<String, ManagedType> done = new LinkedHashMap<>();
         private final Deque<SourceType> queue = new ArrayDeque<>();
+        private final Set<String> propertyAccess = new java.util.HashSet<>();
         private SourceIndex index;
 
         Run(List<Path> roots, List<String> packages) {
@@ -459,6 +460,7 @@ public final class EntityScanner {
                                 + " on method " + method.getNameAsString() + "() of " + type.qualifiedName()
                                 + ": property access (mapping annotations on getters) is not supported",
                                 "move the mapping annotations to the fields"));
+                        propertyAccess.add(type.qualifiedName());
                         return;
                     }
                 }
@@ -703,7 +705,8 @@ public final class EntityScanner {
 
         private void checkIds(EntityModel model) {
             for (ManagedType entity : model.entities()) {
-                boolean found = false;
+                // A class mapped on its getters already has a problem; "no @Id" would only repeat it.
+                boolean found = propertyAccess.contains(entity.className());
                 for (ManagedType t = entity; t != null; t = model.type(t.superclass()).orElse(null)) {
                     found |= t.attributes().stream().anyMatch(a -> a.id() || a.embeddedId());
                 }
