@@ -52,7 +52,13 @@ abstract sealed class SqlDialect implements Dialect permits PostgresDialect, Mar
             "localtimestamp", "minus", "minute", "month", "natural", "not", "null", "offset", "on", "or", "order",
             "outer", "over", "partition", "primary", "qualify", "range", "references", "regexp", "right", "row",
             "rows", "rownum", "second", "select", "set", "some", "table", "then", "to", "trailing", "true", "union",
-            "unique", "update", "user", "using", "value", "values", "when", "where", "window", "with", "year");
+            "unique", "update", "user", "using", "value", "values", "when", "where", "window", "with", "year",
+            // MySQL 8 reserves the window functions and a few more names that make natural column names.
+            "change", "condition", "cume_dist", "database", "dense_rank", "div", "dual", "first_value", "groups",
+            "lag", "last_value", "lateral", "lead", "lines", "load", "lock", "long", "match", "mod", "nth_value",
+            "ntile", "of", "option", "percent_rank", "rank", "read", "recursive", "release", "rename", "repeat",
+            "replace", "require", "row_number", "schema", "signal", "show", "sql", "system", "trigger", "usage",
+            "write", "xor");
 
     @Override
     public List<String> render(Operation op) {
@@ -85,7 +91,7 @@ abstract sealed class SqlDialect implements Dialect permits PostgresDialect, Mar
             return List.of(dropPrimaryKey(o.table(), o.primaryKey().name()));
         }
         if (op instanceof AddUniqueConstraint o) {
-            return List.of(alter(o.table()) + uniqueClause(o.constraint()).replaceFirst("^", "ADD "));
+            return List.of(alter(o.table()) + "ADD " + uniqueClause(o.constraint()));
         }
         if (op instanceof DropUniqueConstraint o) {
             return List.of(dropUnique(o.table(), o.constraint().name()));
