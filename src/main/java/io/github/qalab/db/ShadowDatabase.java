@@ -82,9 +82,15 @@ public final class ShadowDatabase {
         return new ShadowDatabase(url, user == null ? "" : user, password == null ? "" : password, false, "");
     }
 
-    /** The JDBC URL (never the password), for messages. */
+    /** The JDBC URL with any password in it masked, for messages. */
     public String url() {
-        return url;
+        return redact(url);
+    }
+
+    /** The URL with {@code password=}/{@code pwd=} values and {@code user:password@} credentials masked. */
+    static String redact(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)\\b(password|pwd)=[^&;]*", "$1=***")
+                .replaceAll("//([^/@:]*):[^/@]*@", "//$1:***@");
     }
 
     /**
@@ -96,6 +102,7 @@ public final class ShadowDatabase {
      */
     public Schema replay(List<MigrationFile> migrations) throws ReplayException {
         Path staging = null;
+        boolean owned = false;
         try {
             staging = Files.createTempDirectory("qalab-shadow");
             for (MigrationFile m : migrations) {
@@ -103,20 +110,23 @@ public final class ShadowDatabase {
                 Files.writeString(staging.resolve(m.fileName()), m.content(), StandardCharsets.UTF_8);
             }
             try (Connection c = connect()) {
-                prepare(c);
+                // Only a database that passed the emptiness check is ours to wipe afterwards.
+                owned = prepare(c);
             }
             migrate(staging, migrations);
             try (Connection c = connect()) {
                 return new JdbcSchemaReader(Set.of(HISTORY_TABLE, MARKER_TABLE)).read(c);
             }
         } catch (SQLException e) {
-            throw new ReplayException(null, 0, "shadow database " + url + " failed: " + e.getMessage(),
+            throw new ReplayException(null, 0, "shadow database " + url() + " failed: " + redactMessage(e.getMessage()),
                     embedded ? "" : "check qalab.shadowUrl and that its user may create and drop tables");
         } catch (IOException e) {
             throw new ReplayException(null, 0, "cannot stage migrations for the shadow database: " + e.getMessage(),
                     "check that the temporary folder is writable");
         } finally {
-            release();
+            if (owned || embedded) {
+                release();
+            }
             deleteQuietly(staging);
         }
     }
@@ -125,13 +135,14 @@ public final class ShadowDatabase {
         return DriverManager.getConnection(url, user, password);
     }
 
-    private void prepare(Connection c) throws SQLException, ReplayException {
+    /** Checks and empties the shadow; returns true once it is safe to wipe it again afterwards. */
+    private boolean prepare(Connection c) throws SQLException, ReplayException {
         try (Statement s = c.createStatement()) {
             if (!embedded) {
                 List<String> tables = tableNames(c);
                 boolean ours = tables.stream().anyMatch(t -> t.equalsIgnoreCase(MARKER_TABLE));
                 if (!tables.isEmpty() && !ours) {
-                    throw new ReplayException(null, 0, "shadow database " + url + " is not empty (it holds table "
+                    throw new ReplayException(null, 0, "shadow database " + url() + " is not empty (it holds table "
                             + tables.get(0) + ")", "point qalab.shadowUrl at an empty database that qalab may wipe");
                 }
                 clean();
@@ -141,6 +152,7 @@ public final class ShadowDatabase {
                 s.execute(setupSql);
             }
         }
+        return true;
     }
 
     private static List<String> tableNames(Connection c) throws SQLException {
@@ -165,6 +177,9 @@ public final class ShadowDatabase {
                     .sqlMigrationSuffixes(".sql")
                     .encoding(StandardCharsets.UTF_8)
                     .table(HISTORY_TABLE)
+                    // The marker table makes an external shadow non-empty; baseline 0 precedes every migration.
+                    .baselineOnMigrate(!embedded)
+                    .baselineVersion("0")
                     .load()
                     .migrate();
         } catch (FlywayException e) {
@@ -212,11 +227,20 @@ public final class ShadowDatabase {
         Flyway.configure().dataSource(url, user, password).cleanDisabled(false).table(HISTORY_TABLE).load().clean();
     }
 
+    private String redactMessage(String message) {
+        return message == null ? "" : (password.isEmpty() ? message : message.replace(password, "***"));
+    }
+
     private static String firstLine(String message) {
         if (message == null) {
             return "unknown error";
         }
         String line = message.strip();
+        // H2 appends the whole statement, which the file and line already point at.
+        int statement = line.indexOf("; SQL statement:");
+        if (statement > 0) {
+            line = line.substring(0, statement);
+        }
         int eol = line.indexOf('\n');
         return eol < 0 ? line : line.substring(0, eol).strip();
     }

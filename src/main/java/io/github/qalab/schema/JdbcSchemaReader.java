@@ -114,12 +114,19 @@ public final class JdbcSchemaReader {
 
         Map<String, Map<Integer, String>> uniqueColumns = new TreeMap<>();
         Map<String, String> constraintIndexes = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT tc.constraint_name, tc.constraint_type, kcu.column_name, kcu.ordinal_position"
+        // H2 2.3 keeps stale names in KEY_COLUMN_USAGE after a column rename; the backing index is always right.
+        String constraintColumns = scope.product() == Product.H2
+                ? "SELECT tc.constraint_name, tc.constraint_type, ic.column_name, ic.ordinal_position"
+                        + " FROM information_schema.table_constraints tc"
+                        + " JOIN information_schema.index_columns ic ON ic.index_schema = tc.table_schema"
+                        + " AND ic.index_name = tc.index_name AND ic.table_name = tc.table_name"
+                        + " WHERE tc.table_schema = ? AND tc.table_name = ?"
+                : "SELECT tc.constraint_name, tc.constraint_type, kcu.column_name, kcu.ordinal_position"
                         + " FROM information_schema.table_constraints tc"
                         + " JOIN information_schema.key_column_usage kcu ON tc.constraint_name = kcu.constraint_name"
                         + " AND tc.table_schema = kcu.table_schema AND tc.table_name = kcu.table_name"
-                        + " WHERE tc.table_schema = ? AND tc.table_name = ?")) {
+                        + " WHERE tc.table_schema = ? AND tc.table_name = ?";
+        try (PreparedStatement ps = c.prepareStatement(constraintColumns)) {
             ps.setString(1, scope.infoSchema());
             ps.setString(2, table);
             try (ResultSet rs = ps.executeQuery()) {
