@@ -1,0 +1,37 @@
+package io.github.qalab.db;
+
+import java.nio.file.Path;
+
+/**
+ * A migration that could not be replayed into the shadow database, or a shadow database that could not be used;
+ * {@link #getMessage()} is the one-line diagnostic for the user ({@code path:line: message — hint}).
+ */
+public final class ReplayException extends Exception {
+
+    private final transient Path file;
+    private final int line;
+    private final String databaseMessage;
+
+    public ReplayException(Path file, int line, String databaseMessage, String hint) {
+        super((file == null ? "" : file + (line > 0 ? ":" + line : "") + ": ") + databaseMessage
+                + (hint == null || hint.isEmpty() ? "" : " — " + hint));
+        this.file = file;
+        this.line = line;
+        this.databaseMessage = databaseMessage;
+    }
+
+    /** The migration file that failed, or {@code null} when the shadow database itself failed. */
+    public Path file() {
+        return file;
+    }
+
+    /** The 1-based line of the failing statement in that file, 0 when unknown. */
+    public int line() {
+        return line;
+    }
+
+    /** The database's own message. */
+    public String databaseMessage() {
+        return databaseMessage;
+    }
+}

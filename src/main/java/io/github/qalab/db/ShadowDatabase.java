@@ -1,0 +1,258 @@
+package io.github.qalab.db;
+
+import io.github.qalab.migration.MigrationFile;
+import io.github.qalab.schema.JdbcSchemaReader;
+import io.github.qalab.schema.Schema;
+import io.github.qalab.sql.Dialect;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * A throwaway database into which the existing migrations are replayed to learn the schema they produce: an
+ * in-memory H2 in the target dialect's compatibility mode, or a real, empty database given by a shadow URL
+ * (for migrations with vendor-only SQL), which is emptied before and after.
+ *
+ * <p>The replay runs through Flyway itself ({@code sqlMigrationPrefix=""}, {@code sqlMigrationSeparator="_"}), so
+ * statements are split exactly as {@code qalab:migrate} and the application will split them.
+ */
+public final class ShadowDatabase {
+
+    /**
+     * The table qalab creates in an external shadow database while it uses it; finding it proves that the
+     * database is a shadow left over from an interrupted run, so emptying it destroys nothing of value.
+     */
+    static final String MARKER_TABLE = "qalab_shadow_marker";
+
+    private static final String HISTORY_TABLE = JdbcSchemaReader.FLYWAY_HISTORY;
+
+    private final String url;
+    private final String user;
+    private final String password;
+    private final boolean embedded;
+    private final String setupSql;
+
+    private ShadowDatabase(String url, String user, String password, boolean embedded, String setupSql) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        this.embedded = embedded;
+        this.setupSql = setupSql;
+    }
+
+    /**
+     * A fresh in-memory H2 for migrations written for {@code dialect}: PostgreSQL mode (with an {@code oid}
+     * domain, the type Hibernate gives {@code @Lob} columns there), MariaDB mode for {@code mariadb} and
+     * {@code mysql}, or H2's own mode.
+     */
+    public static ShadowDatabase embedded(Dialect dialect) {
+        String name = "qalab_shadow_" + UUID.randomUUID().toString().replace("-", "");
+        return switch (dialect.name()) {
+            case "postgresql" -> new ShadowDatabase("jdbc:h2:mem:" + name
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                    "sa", "", true, "CREATE DOMAIN IF NOT EXISTS oid AS BIGINT");
+            case "mariadb", "mysql" -> new ShadowDatabase("jdbc:h2:mem:" + name
+                    + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1", "sa", "", true, "");
+            default -> new ShadowDatabase("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "", true, "");
+        };
+    }
+
+    /**
+     * A real database reached at {@code url}; it must be empty (or a shadow left by an interrupted qalab run),
+     * because qalab drops everything in it before and after the replay.
+     */
+    public static ShadowDatabase external(String url, String user, String password) {
+        return new ShadowDatabase(url, user == null ? "" : user, password == null ? "" : password, false, "");
+    }
+
+    /** The JDBC URL with any password in it masked, for messages. */
+    public String url() {
+        return redact(url);
+    }
+
+    /** The URL with {@code password=}/{@code pwd=} values and {@code user:password@} credentials masked. */
+    static String redact(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)\\b(password|pwd)=[^&;]*", "$1=***")
+                .replaceAll("//([^/@:]*):[^/@]*@", "//$1:***@");
+    }
+
+    /**
+     * Replays the upgrade part of each migration, in order, and reads back the schema they produce.
+     *
+     * @param migrations the chain, ordered by number ({@code MigrationDirectory.migrations()})
+     * @throws ReplayException naming the failing file and line with the database's message, or saying why the
+     *                         shadow database cannot be used
+     */
+    public Schema replay(List<MigrationFile> migrations) throws ReplayException {
+        Path staging = null;
+        boolean owned = false;
+        try {
+            staging = Files.createTempDirectory("qalab-shadow");
+            for (MigrationFile m : migrations) {
+                // The whole file, so that Flyway's line numbers are the file's; Flyway skips the downgrade comment.
+                Files.writeString(staging.resolve(m.fileName()), m.content(), StandardCharsets.UTF_8);
+            }
+            try (Connection c = connect()) {
+                // Only a database that passed the emptiness check is ours to wipe afterwards.
+                owned = prepare(c);
+            }
+            migrate(staging, migrations);
+            try (Connection c = connect()) {
+                return new JdbcSchemaReader(Set.of(HISTORY_TABLE, MARKER_TABLE)).read(c);
+            }
+        } catch (SQLException e) {
+            throw new ReplayException(null, 0, "shadow database " + url() + " failed: " + redactMessage(e.getMessage()),
+                    embedded ? "" : "check qalab.shadowUrl and that its user may create and drop tables");
+        } catch (IOException e) {
+            throw new ReplayException(null, 0, "cannot stage migrations for the shadow database: " + e.getMessage(),
+                    "check that the temporary folder is writable");
+        } finally {
+            if (owned || embedded) {
+                release();
+            }
+            deleteQuietly(staging);
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, user, password);
+    }
+
+    /** Checks and empties the shadow; returns true once it is safe to wipe it again afterwards. */
+    private boolean prepare(Connection c) throws SQLException, ReplayException {
+        try (Statement s = c.createStatement()) {
+            if (!embedded) {
+                List<String> tables = tableNames(c);
+                boolean ours = tables.stream().anyMatch(t -> t.equalsIgnoreCase(MARKER_TABLE));
+                if (!tables.isEmpty() && !ours) {
+                    throw new ReplayException(null, 0, "shadow database " + url() + " is not empty (it holds table "
+                            + tables.get(0) + ")", "point qalab.shadowUrl at an empty database that qalab may wipe");
+                }
+                clean();
+                s.execute("CREATE TABLE " + MARKER_TABLE + " (id INTEGER)");
+            }
+            if (!setupSql.isEmpty()) {
+                s.execute(setupSql);
+            }
+        }
+        return true;
+    }
+
+    private static List<String> tableNames(Connection c) throws SQLException {
+        boolean mariaDb = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).matches(".*(mariadb|mysql).*");
+        try (ResultSet rs = c.getMetaData().getTables(mariaDb ? c.getCatalog() : null, mariaDb ? null : c.getSchema(),
+                "%", new String[] {"TABLE"})) {
+            List<String> names = new java.util.ArrayList<>();
+            while (rs.next()) {
+                names.add(rs.getString("TABLE_NAME"));
+            }
+            return names;
+        }
+    }
+
+    private void migrate(Path staging, List<MigrationFile> migrations) throws ReplayException {
+        try {
+            Flyway.configure()
+                    .dataSource(url, user, password)
+                    .locations("filesystem:" + staging.toAbsolutePath())
+                    .sqlMigrationPrefix("")
+                    .sqlMigrationSeparator("_")
+                    .sqlMigrationSuffixes(".sql")
+                    .encoding(StandardCharsets.UTF_8)
+                    .table(HISTORY_TABLE)
+                    // The marker table makes an external shadow non-empty; baseline 0 precedes every migration.
+                    .baselineOnMigrate(!embedded)
+                    .baselineVersion("0")
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            FlywaySqlScriptException script = scriptFailure(e);
+            if (script != null) {
+                String name = script.getResource() == null ? "" : script.getResource().getFilename();
+                Path file = migrations.stream().filter(m -> m.fileName().equals(name)).map(MigrationFile::path)
+                        .findFirst().orElse(Path.of(name));
+                String message = script.getCause() instanceof SQLException sql ? firstLine(sql.getMessage())
+                        : firstLine(script.getMessage());
+                throw new ReplayException(file, script.getLineNumber(), "migration does not replay: " + message,
+                        embedded ? "fix the statement, or set qalab.shadowUrl to an empty database of your real"
+                                + " vendor if it uses SQL that H2 cannot run" : "fix the statement");
+            }
+            throw new ReplayException(null, 0, "replaying the migrations failed: " + firstLine(e.getMessage()),
+                    "run mvn qalab:verify to check the migration files");
+        }
+    }
+
+    private static FlywaySqlScriptException scriptFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof FlywaySqlScriptException s) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private void release() {
+        try {
+            if (embedded) {
+                try (Connection c = connect(); Statement s = c.createStatement()) {
+                    s.execute("SHUTDOWN");
+                }
+            } else {
+                clean();
+            }
+        } catch (SQLException | RuntimeException e) {
+            // Best effort: an embedded database disappears with the JVM, and the marker table lets the next run
+            // of an external shadow clean up what this one could not.
+        }
+    }
+
+    private void clean() {
+        Flyway.configure().dataSource(url, user, password).cleanDisabled(false).table(HISTORY_TABLE).load().clean();
+    }
+
+    private String redactMessage(String message) {
+        return message == null ? "" : (password.isEmpty() ? message : message.replace(password, "***"));
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        String line = message.strip();
+        // H2 appends the whole statement, which the file and line already point at.
+        int statement = line.indexOf("; SQL statement:");
+        if (statement > 0) {
+            line = line.substring(0, statement);
+        }
+        int eol = line.indexOf('\n');
+        return eol < 0 ? line : line.substring(0, eol).strip();
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A leftover temp folder is harmless.
+        }
+    }
+}

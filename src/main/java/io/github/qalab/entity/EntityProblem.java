@@ -1,0 +1,16 @@
+package io.github.qalab.entity;
+
+import java.nio.file.Path;
+
+/** One mapping the scanner cannot understand: where ({@code file}, 1-based {@code line}), what, and what to do. */
+public record EntityProblem(Path file, int line, String message, String hint) {
+
+    /** {@code path:line: message — hint}, the path relative to {@code base} when it lies below it. */
+    public String format(Path base) {
+        Path shown = file;
+        if (base != null && file.isAbsolute() && file.startsWith(base)) {
+            shown = base.relativize(file);
+        }
+        return shown.toString().replace('\\', '/') + ":" + Math.max(line, 1) + ": " + message + " \u2014 " + hint;
+    }
+}

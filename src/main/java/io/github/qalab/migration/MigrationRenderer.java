@@ -1,0 +1,116 @@
+package io.github.qalab.migration;
+
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns a header, upgrade steps and downgrade steps into the text of a migration file in the format of
+ * design.md section 1. The same input always gives the same text: LF line endings, no timestamps.
+ */
+public final class MigrationRenderer {
+
+    /** The longest description {@link #description(String)} produces. */
+    public static final int MAX_DESCRIPTION = 60;
+
+    /** The placeholder of an empty template; {@code verify} keeps failing until SQL replaces it. */
+    public static final String PLACEHOLDER = "-- TODO: write the upgrade SQL of this migration here.";
+
+    private MigrationRenderer() {
+    }
+
+    /**
+     * The file-name description of a message: ASCII, lowercase, every run of other characters turned into one
+     * {@code _}, trimmed, at most {@value #MAX_DESCRIPTION} characters ({@code "Add account table"} →
+     * {@code add_account_table}).
+     *
+     * @throws IllegalArgumentException when the message holds no letter or digit
+     */
+    public static String description(String message) {
+        String ascii = Normalizer.normalize(message == null ? "" : message, Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}+", "")
+                .toLowerCase(Locale.ROOT);
+        String d = ascii.replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        if (d.length() > MAX_DESCRIPTION) {
+            d = d.substring(0, MAX_DESCRIPTION).replaceAll("_+$", "");
+        }
+        if (d.isEmpty()) {
+            throw new IllegalArgumentException("The message '" + message + "' has no letter or digit to name the file"
+                    + " after: use e.g. -Dqalab.message=\"Add account table\"");
+        }
+        return d;
+    }
+
+    /** The file name for a number and message, e.g. {@code 003_add_account_table.sql}. */
+    public static String fileName(int number, String message) {
+        return String.format("%03d_%s.sql", number, description(message));
+    }
+
+    /**
+     * The whole file.
+     *
+     * @throws IllegalArgumentException when a downgrade statement contains a block comment marker, which would
+     *                                  end the downgrade block early
+     */
+    public static String render(int number, String message, List<MigrationStep> upgrade, List<MigrationStep> downgrade) {
+        StringBuilder sb = header(number, message);
+        appendSteps(sb, upgrade);
+        sb.append('\n');
+        if (downgrade.isEmpty()) {
+            sb.append("/* qalab:downgrade irreversible */\n");
+            return sb.toString();
+        }
+        sb.append("/* qalab:downgrade\n");
+        for (MigrationStep step : downgrade) {
+            for (String statement : step.statements()) {
+                if (statement.contains("/*") || statement.contains("*/")) {
+                    throw new IllegalArgumentException("A downgrade statement contains a block comment marker, which"
+                            + " the downgrade block cannot hold: " + statement);
+                }
+            }
+            if (step.note().contains("*/")) {
+                throw new IllegalArgumentException("A downgrade note contains */: " + step.note());
+            }
+        }
+        appendSteps(sb, downgrade);
+        sb.append("*/\n");
+        return sb.toString();
+    }
+
+    /**
+     * The template of a hand-written (data) migration: header, a placeholder where the upgrade SQL goes and an
+     * empty downgrade block. {@code verify} rejects it until the upgrade holds a statement.
+     */
+    public static String renderEmpty(int number, String message) {
+        return header(number, message)
+                + PLACEHOLDER + "\n"
+                + "\n"
+                + "/* qalab:downgrade\n"
+                + "-- TODO: write the SQL that undoes the upgrade here, or replace this whole block with\n"
+                + "-- the line: qalab:downgrade irreversible (inside a block comment).\n"
+                + "*/\n";
+    }
+
+    private static StringBuilder header(int number, String message) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("-- revision: ").append(String.format("%03d", number)).append('\n');
+        sb.append("-- down_revision: ").append(number <= 1 ? "none" : String.format("%03d", number - 1)).append('\n');
+        String oneLine = message == null ? "" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+        if (!oneLine.isEmpty()) {
+            sb.append("-- message: ").append(oneLine).append('\n');
+        }
+        sb.append('\n');
+        return sb;
+    }
+
+    private static void appendSteps(StringBuilder sb, List<MigrationStep> steps) {
+        for (MigrationStep step : steps) {
+            if (!step.note().isEmpty()) {
+                sb.append("-- ").append(step.note()).append('\n');
+            }
+            for (String statement : step.statements()) {
+                sb.append(statement.strip()).append(";\n");
+            }
+        }
+    }
+}

@@ -1,0 +1,460 @@
+package io.github.qalab.schema;
+
+import io.github.qalab.schema.ColumnType.Kind;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the schema of a connection's current schema (PostgreSQL, H2) or database (MariaDB/MySQL) into the
+ * neutral model, through {@link DatabaseMetaData} and the standard {@code INFORMATION_SCHEMA} where the metadata
+ * says too little (exact column types, sequences, which indexes only back a constraint).
+ *
+ * <p>Names come back lower-cased, as the model writes them. Indexes a database creates by itself for a primary
+ * key, a unique constraint or a foreign key are not reported as indexes; a unique index and a unique constraint
+ * are the same thing to MariaDB and come back as a unique constraint.
+ */
+public final class JdbcSchemaReader {
+
+    /** Flyway's history table, which is not part of the application's schema. */
+    public static final String FLYWAY_HISTORY = "flyway_schema_history";
+
+    /** H2's largest character length, which it gives to unbounded text such as MariaDB's LONGTEXT. */
+    private static final long H2_UNBOUNDED = 1_000_000_000L;
+
+    private static final Pattern MARIADB_TYPE = Pattern.compile("^([a-z ]+?)(?:\\((.*)\\))?( unsigned)?( zerofill)?$");
+    private static final Pattern ENUM_VALUE = Pattern.compile("'((?:[^']|'')*)'");
+
+    private final Set<String> ignoredTables;
+
+    /** A reader that ignores Flyway's history table. */
+    public JdbcSchemaReader() {
+        this(Set.of(FLYWAY_HISTORY));
+    }
+
+    /** A reader that ignores the given tables (compared case-insensitively). */
+    public JdbcSchemaReader(Set<String> ignoredTables) {
+        this.ignoredTables = ignoredTables.stream().map(JdbcSchemaReader::lower)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    private enum Product { POSTGRESQL, MARIADB, H2 }
+
+    /** Where the tables live: catalog and schema for metadata calls, and the schema name for INFORMATION_SCHEMA. */
+    private record Scope(Product product, String catalog, String schema, String infoSchema) {
+    }
+
+    /** Reads every table and sequence of the connection's current schema. */
+    public Schema read(Connection connection) throws SQLException {
+        Scope scope = scope(connection);
+        DatabaseMetaData md = connection.getMetaData();
+        List<String> tableNames = new ArrayList<>();
+        try (ResultSet rs = md.getTables(scope.catalog(), scope.schema(), "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                String name = rs.getString("TABLE_NAME");
+                if (!ignoredTables.contains(lower(name))) {
+                    tableNames.add(name);
+                }
+            }
+        }
+        List<Table> tables = new ArrayList<>();
+        for (String name : tableNames) {
+            tables.add(readTable(connection, md, scope, name));
+        }
+        return new Schema(tables, readSequences(connection, scope));
+    }
+
+    private static Scope scope(Connection c) throws SQLException {
+        String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+        if (product.contains("postgres")) {
+            return new Scope(Product.POSTGRESQL, null, c.getSchema(), c.getSchema());
+        }
+        if (product.contains("mariadb") || product.contains("mysql")) {
+            return new Scope(Product.MARIADB, c.getCatalog(), null, c.getCatalog());
+        }
+        if (product.contains("h2")) {
+            return new Scope(Product.H2, c.getCatalog(), c.getSchema(), c.getSchema());
+        }
+        throw new SQLException("Unsupported database '" + c.getMetaData().getDatabaseProductName()
+                + "': qalab reads PostgreSQL, MariaDB, MySQL and H2");
+    }
+
+    private Table readTable(Connection c, DatabaseMetaData md, Scope scope, String table) throws SQLException {
+        List<Column> columns = switch (scope.product()) {
+            case H2 -> h2Columns(c, scope, table);
+            case MARIADB -> mariaDbColumns(c, scope, table);
+            case POSTGRESQL -> postgresColumns(md, scope, table);
+        };
+
+        PrimaryKey primaryKey = null;
+        Map<Integer, String> pkColumns = new TreeMap<>();
+        String pkName = null;
+        try (ResultSet rs = md.getPrimaryKeys(scope.catalog(), scope.schema(), table)) {
+            while (rs.next()) {
+                pkName = rs.getString("PK_NAME");
+                pkColumns.put(rs.getInt("KEY_SEQ"), lower(rs.getString("COLUMN_NAME")));
+            }
+        }
+        if (!pkColumns.isEmpty()) {
+            primaryKey = new PrimaryKey(lower(pkName == null ? "primary" : pkName), List.copyOf(pkColumns.values()));
+        }
+
+        Map<String, Map<Integer, String>> uniqueColumns = new TreeMap<>();
+        Map<String, String> constraintIndexes = new LinkedHashMap<>();
+        // H2 2.3 keeps stale names in KEY_COLUMN_USAGE after a column rename; the backing index is always right.
+        String constraintColumns = scope.product() == Product.H2
+                ? "SELECT tc.constraint_name, tc.constraint_type, ic.column_name, ic.ordinal_position"
+                        + " FROM information_schema.table_constraints tc"
+                        + " JOIN information_schema.index_columns ic ON ic.index_schema = tc.table_schema"
+                        + " AND ic.index_name = tc.index_name AND ic.table_name = tc.table_name"
+                        + " WHERE tc.table_schema = ? AND tc.table_name = ?"
+                : "SELECT tc.constraint_name, tc.constraint_type, kcu.column_name, kcu.ordinal_position"
+                        + " FROM information_schema.table_constraints tc"
+                        + " JOIN information_schema.key_column_usage kcu ON tc.constraint_name = kcu.constraint_name"
+                        + " AND tc.table_schema = kcu.table_schema AND tc.table_name = kcu.table_name"
+                        + " WHERE tc.table_schema = ? AND tc.table_name = ?";
+        try (PreparedStatement ps = c.prepareStatement(constraintColumns)) {
+            ps.setString(1, scope.infoSchema());
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String name = rs.getString(1);
+                    constraintIndexes.put(name, name);
+                    if ("UNIQUE".equalsIgnoreCase(rs.getString(2))) {
+                        uniqueColumns.computeIfAbsent(name, k -> new TreeMap<>())
+                                .put(rs.getInt(4), lower(rs.getString(3)));
+                    }
+                }
+            }
+        }
+        if (scope.product() == Product.H2) {
+            // H2 gives each constraint's index its own generated name.
+            try (PreparedStatement ps = c.prepareStatement("SELECT index_name FROM information_schema.table_constraints"
+                    + " WHERE table_schema = ? AND table_name = ? AND index_name IS NOT NULL")) {
+                ps.setString(1, scope.infoSchema());
+                ps.setString(2, table);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        constraintIndexes.put(rs.getString(1), rs.getString(1));
+                    }
+                }
+            }
+        }
+        List<UniqueConstraint> uniques = new ArrayList<>();
+        uniqueColumns.forEach((name, cols) -> uniques.add(new UniqueConstraint(lower(name), List.copyOf(cols.values()))));
+
+        Map<String, Map<Integer, String>> fkColumns = new TreeMap<>();
+        Map<String, Map<Integer, String>> fkRefColumns = new TreeMap<>();
+        Map<String, String> fkTables = new TreeMap<>();
+        try (ResultSet rs = md.getImportedKeys(scope.catalog(), scope.schema(), table)) {
+            while (rs.next()) {
+                String name = rs.getString("FK_NAME");
+                int seq = rs.getInt("KEY_SEQ");
+                fkColumns.computeIfAbsent(name, k -> new TreeMap<>()).put(seq, lower(rs.getString("FKCOLUMN_NAME")));
+                fkRefColumns.computeIfAbsent(name, k -> new TreeMap<>()).put(seq, lower(rs.getString("PKCOLUMN_NAME")));
+                fkTables.put(name, lower(rs.getString("PKTABLE_NAME")));
+            }
+        }
+        List<ForeignKey> foreignKeys = new ArrayList<>();
+        for (String name : fkColumns.keySet()) {
+            foreignKeys.add(new ForeignKey(lower(name), List.copyOf(fkColumns.get(name).values()), fkTables.get(name),
+                    List.copyOf(fkRefColumns.get(name).values())));
+        }
+
+        Map<String, Map<Integer, String>> indexColumns = new TreeMap<>();
+        Map<String, Boolean> indexUnique = new TreeMap<>();
+        try (ResultSet rs = md.getIndexInfo(scope.catalog(), scope.schema(), table, false, false)) {
+            while (rs.next()) {
+                String name = rs.getString("INDEX_NAME");
+                String column = rs.getString("COLUMN_NAME");
+                if (name == null || column == null || rs.getShort("TYPE") == DatabaseMetaData.tableIndexStatistic) {
+                    continue;
+                }
+                boolean backsConstraint = constraintIndexes.containsKey(name)
+                        || (pkName != null && name.equals(pkName)) || "PRIMARY".equals(name);
+                if (backsConstraint) {
+                    continue;
+                }
+                indexColumns.computeIfAbsent(name, k -> new TreeMap<>()).put(rs.getInt("ORDINAL_POSITION"), lower(column));
+                indexUnique.put(name, !rs.getBoolean("NON_UNIQUE"));
+            }
+        }
+        List<Index> indexes = new ArrayList<>();
+        indexColumns.forEach((name, cols) -> indexes.add(new Index(lower(name), List.copyOf(cols.values()),
+                indexUnique.get(name))));
+
+        return new Table(lower(table), columns, primaryKey, uniques, indexes, foreignKeys);
+    }
+
+    // ---- H2 -------------------------------------------------------------------------------------------------------
+
+    private static List<Column> h2Columns(Connection c, Scope scope, String table) throws SQLException {
+        Map<String, List<String>> enumValues = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT enum_identifier, value_name"
+                + " FROM information_schema.enum_values WHERE object_schema = ? AND object_name = ?"
+                + " AND object_type = 'TABLE' ORDER BY enum_identifier, value_ordinal")) {
+            ps.setString(1, scope.infoSchema());
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    enumValues.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
+        }
+        List<Column> columns = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT column_name, data_type, domain_name,"
+                + " character_maximum_length, numeric_precision, numeric_scale, datetime_precision, is_nullable,"
+                + " column_default, is_identity, dtd_identifier FROM information_schema.columns"
+                + " WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position")) {
+            ps.setString(1, scope.infoSchema());
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String dataType = lower(rs.getString("data_type"));
+                    String domain = rs.getString("domain_name");
+                    long length = rs.getLong("character_maximum_length");
+                    int precision = rs.getInt("numeric_precision");
+                    int scale = rs.getInt("numeric_scale");
+                    int fraction = rs.getInt("datetime_precision");
+                    ColumnType type;
+                    if (domain != null && lower(domain).equals("oid")) {
+                        type = ColumnType.of(Kind.BLOB);
+                    } else {
+                        type = switch (dataType) {
+                            case "boolean" -> ColumnType.of(Kind.BOOLEAN);
+                            case "tinyint" -> ColumnType.of(Kind.TINYINT);
+                            case "smallint" -> ColumnType.of(Kind.SMALLINT);
+                            case "integer" -> ColumnType.of(Kind.INTEGER);
+                            case "bigint" -> ColumnType.of(Kind.BIGINT);
+                            case "real" -> ColumnType.of(Kind.REAL);
+                            case "double precision" -> ColumnType.of(Kind.DOUBLE);
+                            case "numeric", "decimal" -> ColumnType.decimal(precision, scale);
+                            case "character" -> sized(Kind.CHAR, length);
+                            case "character varying" -> length >= H2_UNBOUNDED ? ColumnType.of(Kind.CLOB)
+                                    : sized(Kind.VARCHAR, length);
+                            case "character large object" -> ColumnType.of(Kind.CLOB);
+                            case "binary" -> sized(Kind.BINARY, length);
+                            case "binary varying" -> sized(Kind.VARBINARY, length);
+                            case "binary large object" -> ColumnType.of(Kind.BLOB);
+                            case "date" -> ColumnType.of(Kind.DATE);
+                            case "time" -> temporal(Kind.TIME, fraction);
+                            case "timestamp" -> temporal(Kind.TIMESTAMP, fraction);
+                            case "timestamp with time zone" -> temporal(Kind.TIMESTAMP_TZ, fraction);
+                            case "uuid" -> ColumnType.of(Kind.UUID);
+                            case "enum" -> new ColumnType(Kind.ENUM, 0, 0, 0,
+                                    enumValues.getOrDefault(rs.getString("dtd_identifier"), List.of()), "");
+                            default -> ColumnType.custom(dataType);
+                        };
+                    }
+                    boolean identity = "YES".equalsIgnoreCase(rs.getString("is_identity"));
+                    String def = identity ? "" : nullToEmpty(rs.getString("column_default"));
+                    columns.add(new Column(lower(rs.getString("column_name")), type,
+                            "YES".equalsIgnoreCase(rs.getString("is_nullable")), def, identity));
+                }
+            }
+        }
+        return columns;
+    }
+
+    // ---- MariaDB / MySQL ------------------------------------------------------------------------------------------
+
+    private static List<Column> mariaDbColumns(Connection c, Scope scope, String table) throws SQLException {
+        List<Column> columns = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT column_name, column_type, is_nullable, column_default,"
+                + " extra FROM information_schema.columns WHERE table_schema = ? AND table_name = ?"
+                + " ORDER BY ordinal_position")) {
+            ps.setString(1, scope.infoSchema());
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    boolean identity = lower(nullToEmpty(rs.getString("extra"))).contains("auto_increment");
+                    String def = nullToEmpty(rs.getString("column_default"));
+                    if (identity || def.equalsIgnoreCase("NULL")) {
+                        def = "";
+                    }
+                    columns.add(new Column(lower(rs.getString("column_name")), mariaDbType(rs.getString("column_type")),
+                            "YES".equalsIgnoreCase(rs.getString("is_nullable")), def, identity));
+                }
+            }
+        }
+        return columns;
+    }
+
+    static ColumnType mariaDbType(String columnType) {
+        String full = lower(columnType.strip());
+        Matcher m = MARIADB_TYPE.matcher(full);
+        if (!m.matches() || m.group(3) != null || m.group(4) != null) {
+            return ColumnType.custom(full);
+        }
+        String base = m.group(1).strip();
+        String args = m.group(2);
+        int[] n = numbers(args);
+        return switch (base) {
+            case "bit" -> n.length == 0 || n[0] == 1 ? ColumnType.of(Kind.BOOLEAN) : ColumnType.custom(full);
+            case "tinyint" -> ColumnType.of(Kind.TINYINT);
+            case "smallint" -> ColumnType.of(Kind.SMALLINT);
+            case "int", "integer" -> ColumnType.of(Kind.INTEGER);
+            case "bigint" -> ColumnType.of(Kind.BIGINT);
+            case "float" -> n.length == 0 || n[0] <= 24 ? ColumnType.of(Kind.REAL) : ColumnType.of(Kind.DOUBLE);
+            case "double" -> ColumnType.of(Kind.DOUBLE);
+            case "decimal" -> ColumnType.decimal(n.length > 0 ? n[0] : 10, n.length > 1 ? n[1] : 0);
+            case "char" -> sized(Kind.CHAR, n.length > 0 ? n[0] : 1);
+            case "varchar" -> sized(Kind.VARCHAR, n.length > 0 ? n[0] : 255);
+            case "longtext" -> ColumnType.of(Kind.CLOB);
+            case "binary" -> sized(Kind.BINARY, n.length > 0 ? n[0] : 1);
+            case "varbinary" -> sized(Kind.VARBINARY, n.length > 0 ? n[0] : 255);
+            case "longblob" -> ColumnType.of(Kind.BLOB);
+            case "date" -> ColumnType.of(Kind.DATE);
+            case "time" -> temporal(Kind.TIME, n.length > 0 ? n[0] : 0);
+            case "datetime" -> temporal(Kind.TIMESTAMP, n.length > 0 ? n[0] : 0);
+            case "uuid" -> ColumnType.of(Kind.UUID);
+            case "enum" -> {
+                List<String> values = new ArrayList<>();
+                Matcher v = ENUM_VALUE.matcher(args == null ? "" : columnType.substring(columnType.indexOf('(')));
+                while (v.find()) {
+                    values.add(v.group(1).replace("''", "'"));
+                }
+                yield new ColumnType(Kind.ENUM, 0, 0, 0, values, "");
+            }
+            default -> ColumnType.custom(full);
+        };
+    }
+
+    private static int[] numbers(String args) {
+        if (args == null || args.isBlank() || args.contains("'")) {
+            return new int[0];
+        }
+        return java.util.Arrays.stream(args.split(",")).map(String::strip).mapToInt(Integer::parseInt).toArray();
+    }
+
+    // ---- PostgreSQL -----------------------------------------------------------------------------------------------
+
+    private static List<Column> postgresColumns(DatabaseMetaData md, Scope scope, String table) throws SQLException {
+        List<Column> columns = new ArrayList<>();
+        try (ResultSet rs = md.getColumns(scope.catalog(), scope.schema(), table, "%")) {
+            while (rs.next()) {
+                String typeName = lower(rs.getString("TYPE_NAME"));
+                int size = rs.getInt("COLUMN_SIZE");
+                int digits = rs.getInt("DECIMAL_DIGITS");
+                String def = nullToEmpty(rs.getString("COLUMN_DEF"));
+                boolean identity = "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT"));
+                ColumnType type = switch (typeName) {
+                    case "bool" -> ColumnType.of(Kind.BOOLEAN);
+                    case "int2", "smallserial" -> ColumnType.of(Kind.SMALLINT);
+                    case "int4", "serial" -> ColumnType.of(Kind.INTEGER);
+                    case "int8", "bigserial" -> ColumnType.of(Kind.BIGINT);
+                    case "float4" -> ColumnType.of(Kind.REAL);
+                    case "float8" -> ColumnType.of(Kind.DOUBLE);
+                    case "numeric" -> ColumnType.decimal(size, digits);
+                    case "bpchar" -> sized(Kind.CHAR, size);
+                    case "varchar" -> size >= Integer.MAX_VALUE ? ColumnType.custom("varchar") : sized(Kind.VARCHAR, size);
+                    case "oid" -> ColumnType.of(Kind.BLOB);
+                    case "bytea" -> ColumnType.of(Kind.VARBINARY);
+                    case "date" -> ColumnType.of(Kind.DATE);
+                    case "time" -> temporal(Kind.TIME, digits);
+                    case "timestamp" -> temporal(Kind.TIMESTAMP, digits);
+                    case "timestamptz" -> temporal(Kind.TIMESTAMP_TZ, digits);
+                    case "uuid" -> ColumnType.of(Kind.UUID);
+                    default -> ColumnType.custom(typeName);
+                };
+                columns.add(new Column(lower(rs.getString("COLUMN_NAME")), type,
+                        rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
+                        identity ? "" : postgresDefault(def), identity));
+            }
+        }
+        return columns;
+    }
+
+    /** A PostgreSQL default without the casts it adds to literals ({@code 'x'::character varying}). */
+    static String postgresDefault(String def) {
+        return def.replaceAll("::[a-z ]+(\\[\\])?(\\(\\d+(,\\d+)?\\))?", "").strip();
+    }
+
+    // ---- sequences ------------------------------------------------------------------------------------------------
+
+    private static List<Sequence> readSequences(Connection c, Scope scope) throws SQLException {
+        List<Sequence> sequences = new ArrayList<>();
+        switch (scope.product()) {
+            case H2 -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT sequence_name, start_value, increment"
+                        + " FROM information_schema.sequences WHERE sequence_schema = ?")) {
+                    ps.setString(1, scope.infoSchema());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            sequences.add(new Sequence(lower(rs.getString(1)), rs.getLong(2), rs.getInt(3)));
+                        }
+                    }
+                }
+            }
+            case POSTGRESQL -> {
+                // Sequences owned by identity or serial columns (dependency 'i' or 'a') belong to their column.
+                try (PreparedStatement ps = c.prepareStatement("SELECT s.sequence_name, s.start_value, s.increment"
+                        + " FROM information_schema.sequences s WHERE s.sequence_schema = ? AND NOT EXISTS ("
+                        + " SELECT 1 FROM pg_class cl JOIN pg_namespace n ON n.oid = cl.relnamespace"
+                        + " JOIN pg_depend d ON d.objid = cl.oid AND d.classid = 'pg_class'::regclass"
+                        + " AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('i', 'a')"
+                        + " WHERE cl.relname = s.sequence_name AND n.nspname = s.sequence_schema)")) {
+                    ps.setString(1, scope.infoSchema());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            sequences.add(new Sequence(lower(rs.getString(1)), Long.parseLong(rs.getString(2)),
+                                    Integer.parseInt(rs.getString(3))));
+                        }
+                    }
+                }
+            }
+            case MARIADB -> {
+                List<String> names = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT table_name FROM information_schema.tables"
+                        + " WHERE table_schema = ? AND table_type = 'SEQUENCE'")) {
+                    ps.setString(1, scope.infoSchema());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            names.add(rs.getString(1));
+                        }
+                    }
+                }
+                for (String name : names) {
+                    try (Statement s = c.createStatement();
+                         ResultSet rs = s.executeQuery("SELECT start_value, increment FROM `" + name + "`")) {
+                        if (rs.next()) {
+                            sequences.add(new Sequence(lower(name), rs.getLong(1), rs.getInt(2)));
+                        }
+                    }
+                }
+            }
+        }
+        return sequences;
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------------------
+
+    private static ColumnType sized(Kind kind, long length) {
+        return new ColumnType(kind, (int) Math.min(length, Integer.MAX_VALUE), 0, 0, List.of(), "");
+    }
+
+    private static ColumnType temporal(Kind kind, int fraction) {
+        return new ColumnType(kind, 0, fraction, 0, List.of(), "");
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s.strip();
+    }
+
+    private static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

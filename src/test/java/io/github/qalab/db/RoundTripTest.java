@@ -1,0 +1,133 @@
+package io.github.qalab.db;
+
+import io.github.qalab.diff.Renames;
+import io.github.qalab.diff.SampleSchemas;
+import io.github.qalab.diff.SchemaDiff;
+import io.github.qalab.migration.MigrationDirectory;
+import io.github.qalab.migration.MigrationStep;
+import io.github.qalab.migration.MigrationWriter;
+import io.github.qalab.schema.JdbcSchemaReader;
+import io.github.qalab.schema.Schema;
+import io.github.qalab.sql.Dialect;
+import io.github.qalab.sql.MigrationSql;
+import io.github.qalab.testing.TestDatabases;
+import io.github.qalab.testing.TestDatabases.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Idempotence, proved on real databases: render a diff for a dialect, run it (through the shadow and on the real
+ * server), read the schema back and diff again: nothing may be left. Then the downgrade must give back the
+ * previous schema.
+ */
+class RoundTripTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql", "mariadb", "h2"})
+    void migrationsReplayedIntoTheShadowReadBackAsTheSchemaTheyWereGeneratedFrom(String name) throws Exception {
+        Dialect dialect = Dialect.named(name);
+        Path location = dir.resolve("db");
+        write(location, dialect, Schema.EMPTY, SampleSchemas.v1(), Renames.NONE, "Users and accounts");
+        Schema afterFirst = ShadowDatabase.embedded(dialect).replay(scan(location).migrations());
+        assertNoDifference(dialect, afterFirst, SampleSchemas.v1());
+        assertEquals(SampleSchemas.v1().tables().get(1).columns().stream().map(c -> c.name()).toList(),
+                afterFirst.tables().get(1).columns().stream().map(c -> c.name()).toList(), "column order");
+
+        write(location, dialect, afterFirst, SampleSchemas.v2(), SampleSchemas.v2Renames(), "Tags");
+        Schema afterSecond = ShadowDatabase.embedded(dialect).replay(scan(location).migrations());
+        assertNoDifference(dialect, afterSecond, SampleSchemas.v2());
+    }
+
+    @Test
+    void postgresql() throws Exception {
+        try (TestDatabase db = TestDatabases.postgres()) {
+            upgradeAndDowngrade(Dialect.named("postgresql"), db.url(), db.user(), db.password());
+        }
+    }
+
+    @Test
+    void mariadb() throws Exception {
+        try (TestDatabase db = TestDatabases.mariadb()) {
+            upgradeAndDowngrade(Dialect.named("mariadb"), db.url(), db.user(), db.password());
+        }
+    }
+
+    @Test
+    void h2() throws Exception {
+        upgradeAndDowngrade(Dialect.named("h2"), "jdbc:h2:mem:rt" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    }
+
+    /** v1 up, v2 up, v2 down, v1 down on a real database, reading the schema back after every step. */
+    private static void upgradeAndDowngrade(Dialect dialect, String url, String user, String password) throws Exception {
+        SchemaDiff first = SchemaDiff.compare(Schema.EMPTY, SampleSchemas.v1(), Renames.NONE, dialect);
+        MigrationSql sql1 = MigrationSql.of(dialect, first);
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            run(c, sql1.upgrade());
+            Schema v1 = read(c);
+            assertNoDifference(dialect, v1, SampleSchemas.v1());
+
+            SchemaDiff second = SchemaDiff.compare(v1, SampleSchemas.v2(), SampleSchemas.v2Renames(), dialect);
+            MigrationSql sql2 = MigrationSql.of(dialect, second);
+            run(c, sql2.upgrade());
+            assertNoDifference(dialect, read(c), SampleSchemas.v2());
+
+            run(c, sql2.downgrade());
+            assertNoDifference(dialect, read(c), SampleSchemas.v1());
+
+            run(c, sql1.downgrade());
+            assertEquals(Schema.EMPTY, read(c));
+        }
+    }
+
+    static void assertNoDifference(Dialect dialect, Schema actual, Schema expected) {
+        SchemaDiff diff = SchemaDiff.compare(actual, expected, Renames.NONE, dialect);
+        assertTrue(diff.isEmpty(), dialect.name() + ": read back differs: "
+                + diff.operations().stream().map(o -> o.describe() + " " + o).toList());
+        assertEquals(expected.tables().stream().map(t -> t.name()).toList(),
+                actual.tables().stream().map(t -> t.name()).toList());
+    }
+
+    private static void write(Path location, Dialect dialect, Schema from, Schema to, Renames renames, String message)
+            throws Exception {
+        MigrationSql sql = MigrationSql.of(dialect, SchemaDiff.compare(from, to, renames, dialect));
+        MigrationWriter.writeNext(scan(location), message, sql.upgrade(), sql.downgrade());
+    }
+
+    private static MigrationDirectory scan(Path location) throws Exception {
+        return MigrationDirectory.scan(List.of(location));
+    }
+
+    private static void run(Connection c, List<MigrationStep> steps) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (MigrationStep step : steps) {
+                for (String sql : step.statements()) {
+                    try {
+                        s.execute(sql);
+                    } catch (SQLException e) {
+                        throw new SQLException(e.getMessage() + " in: " + sql, e);
+                    }
+                }
+            }
+        }
+    }
+
+    private static Schema read(Connection c) throws SQLException {
+        return new JdbcSchemaReader().read(c);
+    }
+}

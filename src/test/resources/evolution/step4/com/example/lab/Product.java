@@ -1,0 +1,50 @@
+package com.example.lab;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.Transient;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+@Entity
+public class Product {
+
+    @Id
+    @GeneratedValue
+    private Long id;
+
+    @Column(unique = true, nullable = false, length = 40)
+    private String sku;
+
+    @Column(precision = 12, scale = 2)
+    private BigDecimal price;
+
+    private int stock;
+
+    private int reorderLevel;
+
+    private boolean active;
+
+    private LocalDate releasedOn;
+
+    @Lob
+    private String description;
+
+    private UUID externalId;
+
+    private Category category;
+
+    @ManyToMany
+    private Set<Tag> tags = new HashSet<>();
+
+    @Transient
+    private String computedLabel;
+}

@@ -1,0 +1,5 @@
+package com.example.lab;
+
+public enum Category {
+    BOOK, MUSIC, GAME
+}

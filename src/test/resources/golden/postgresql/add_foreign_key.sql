@@ -1,0 +1,4 @@
+-- add foreign key fk_account_owner_id account[owner_id] -> app_user[id]
+ALTER TABLE account ADD CONSTRAINT fk_account_owner_id FOREIGN KEY (owner_id) REFERENCES app_user (id);
+-- inverse: drop foreign key fk_account_owner_id on account
+ALTER TABLE account DROP CONSTRAINT fk_account_owner_id;
