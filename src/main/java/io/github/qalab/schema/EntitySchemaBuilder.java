@@ -129,10 +129,13 @@ public final class EntitySchemaBuilder {
         private final Map<String, TableBuilder> tables = new LinkedHashMap<>();
         private final Map<String, Sequence> sequences = new LinkedHashMap<>();
         private final List<EntityProblem> problems = new ArrayList<>();
+        private final Map<String, ManagedType> byName = new java.util.HashMap<>();
+        private final Map<ManagedType, InheritanceStrategy> strategies = new java.util.IdentityHashMap<>();
 
         Build(EntityModel model, NamingStrategy naming) {
             this.model = model;
             this.naming = naming;
+            model.types().forEach(t -> byName.put(t.className(), t));
         }
 
         Schema build() throws EntityScanException {
@@ -153,8 +156,11 @@ public final class EntitySchemaBuilder {
         // ------------------------------------------------------------ hierarchy
 
         private ManagedType type(String className) {
-            return model.type(className).orElseThrow(() -> new IllegalArgumentException(
-                    "the entity model lacks " + className));
+            ManagedType type = byName.get(className);
+            if (type == null) {
+                throw new IllegalArgumentException("the entity model lacks " + className);
+            }
+            return type;
         }
 
         /** The nearest entity superclass, skipping mapped superclasses. */
@@ -168,7 +174,7 @@ public final class EntitySchemaBuilder {
         }
 
         private ManagedType superOf(ManagedType type) {
-            return type.superclass().isEmpty() ? null : model.type(type.superclass()).orElse(null);
+            return type.superclass().isEmpty() ? null : byName.get(type.superclass());
         }
 
         private ManagedType root(ManagedType entity) {
@@ -184,7 +190,10 @@ public final class EntitySchemaBuilder {
         }
 
         private InheritanceStrategy strategy(ManagedType entity) {
-            ManagedType root = root(entity);
+            return strategies.computeIfAbsent(root(entity), this::rootStrategy);
+        }
+
+        private InheritanceStrategy rootStrategy(ManagedType root) {
             if (root.inheritance() != InheritanceStrategy.NONE) {
                 return root.inheritance();
             }
