@@ -35,6 +35,15 @@ public final class TestDatabases {
 
         @Override
         public void close() {
+            if (kind.equals("h2")) {
+                try (Connection c = DriverManager.getConnection(url, user, password);
+                     Statement s = c.createStatement()) {
+                    s.execute("SHUTDOWN");
+                } catch (SQLException e) {
+                    System.err.println("[qalab-test] could not shut down H2 database " + name + ": " + e.getMessage());
+                }
+                return;
+            }
             try (Connection c = DriverManager.getConnection(adminUrl, user, password);
                  Statement s = c.createStatement()) {
                 if (kind.equals("postgresql")) {
@@ -52,6 +61,13 @@ public final class TestDatabases {
     public static boolean required() {
         return "true".equalsIgnoreCase(System.getenv("QALAB_REQUIRE_DATABASES"))
                 || "true".equalsIgnoreCase(System.getProperty("qalab.requireDatabases"));
+    }
+
+    /** A new, empty in-memory H2 database (no server needed), closed on {@link TestDatabase#close()}. */
+    public static TestDatabase h2() {
+        String name = newName();
+        String url = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
+        return new TestDatabase("h2", name, url, "sa", "", url);
     }
 
     /** A new, empty PostgreSQL database. */

@@ -1,0 +1,215 @@
+package io.github.qalab.maven;
+
+import io.github.qalab.convention.ConventionChecker;
+import io.github.qalab.convention.ConventionReport;
+import io.github.qalab.convention.Severity;
+import io.github.qalab.convention.Violation;
+import io.github.qalab.db.ReplayException;
+import io.github.qalab.db.ShadowDatabase;
+import io.github.qalab.diff.Operation;
+import io.github.qalab.diff.Renames;
+import io.github.qalab.entity.EntityProblem;
+import io.github.qalab.entity.EntityScanException;
+import io.github.qalab.entity.NamingStrategy;
+import io.github.qalab.generate.MigrationGenerator;
+import io.github.qalab.generate.MigrationGenerator.Plan;
+import io.github.qalab.migration.MigrationDirectory;
+import io.github.qalab.migration.MigrationWriter;
+import io.github.qalab.sql.Dialect;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the next migration from the difference between the JPA entities (parsed from the sources, no
+ * compilation) and the schema the existing migrations produce (replayed into a shadow database):
+ * {@code mvn qalab:generate -Dqalab.message="Add account table"}. Writes nothing when there is no difference.
+ */
+@Mojo(name = "generate", threadSafe = true, requiresProject = true)
+public class GenerateMojo extends AbstractQalabMojo {
+
+    private static final String EXAMPLE = "mvn qalab:generate -Dqalab.message=\"Add account table\"";
+
+    /** What the migration does, in a few words; it becomes the file name's description and the header's message. */
+    @Parameter(property = "qalab.message")
+    protected String message;
+
+    /** The database the SQL is written for: {@code postgresql}, {@code mariadb}, {@code mysql} or {@code h2}. */
+    @Parameter(property = "qalab.dialect", defaultValue = "postgresql")
+    protected String dialect;
+
+    /**
+     * How entity and field names become table and column names: {@code spring} (snake_case, Spring Boot's default)
+     * or {@code jpa} (Hibernate's default: names as written).
+     */
+    @Parameter(property = "qalab.namingStrategy", defaultValue = "spring")
+    protected String namingStrategy;
+
+    /** Comma-separated packages whose {@code @Entity} classes count (sub-packages included); empty for all. */
+    @Parameter(property = "qalab.entityPackages")
+    protected String entityPackages;
+
+    /** The source roots holding the entities; by default the project's compile source roots. */
+    @Parameter(property = "qalab.sourceRoots")
+    protected List<String> sourceRoots;
+
+    /** The project's compile source roots (the default for {@code sourceRoots}). */
+    @Parameter(defaultValue = "${project.compileSourceRoots}", readonly = true, required = true)
+    protected List<String> compileSourceRoots;
+
+    /**
+     * Renames to generate instead of drop + add: {@code table.old_column:new_column} for a column,
+     * {@code old_table:new_table} for a table, comma-separated.
+     */
+    @Parameter(property = "qalab.renames")
+    protected String renames;
+
+    /**
+     * A real, empty database to replay the existing migrations into instead of the embedded H2 (for migrations
+     * with vendor-only SQL). Everything in it is dropped before and after.
+     */
+    @Parameter(property = "qalab.shadowUrl")
+    protected String shadowUrl;
+
+    /** The user for {@code shadowUrl}. */
+    @Parameter(property = "qalab.shadowUser")
+    protected String shadowUser;
+
+    /** The password for {@code shadowUrl}; never printed. */
+    @Parameter(property = "qalab.shadowPassword")
+    protected String shadowPassword;
+
+    /**
+     * Writes a template (header and a placeholder) for a hand-written migration, e.g. a data migration, instead of
+     * comparing entities; {@code qalab:verify} fails on it until it holds SQL.
+     */
+    @Parameter(property = "qalab.empty", defaultValue = "false")
+    protected boolean empty;
+
+    @Override
+    protected void run() throws MojoFailureException {
+        if (message == null || message.isBlank()) {
+            throw new MojoFailureException("No migration message given: describe the change, e.g. " + EXAMPLE);
+        }
+        Dialect target = parse(() -> Dialect.named(dialect));
+        NamingStrategy naming = parse(() -> NamingStrategy.fromName(namingStrategy));
+        Renames renameSpec = parse(() -> Renames.parse(renames == null ? "" : renames));
+
+        MigrationDirectory directory = scanMigrations();
+        refuseBrokenChain(directory);
+
+        if (empty) {
+            Path written = writeSafely(() -> MigrationWriter.writeNextEmpty(directory, message));
+            getLog().info("Wrote template " + display(written)
+                    + ": add the SQL by hand; qalab:verify fails on it (QL006) until it holds a statement");
+            return;
+        }
+
+        ShadowDatabase shadow = shadowUrl == null || shadowUrl.isBlank()
+                ? ShadowDatabase.embedded(target)
+                : ShadowDatabase.external(shadowUrl, shadowUser, shadowPassword);
+        MigrationGenerator.Settings settings = new MigrationGenerator.Settings(entitySourceRoots(),
+                packages(), naming, target, renameSpec, shadow);
+        Plan plan;
+        try {
+            plan = MigrationGenerator.plan(directory, settings);
+        } catch (EntityScanException e) {
+            Path base = basedir.toPath().toAbsolutePath();
+            for (EntityProblem problem : e.problems()) {
+                getLog().error(problem.format(base));
+            }
+            int n = e.problems().size();
+            throw new MojoFailureException(n + (n == 1 ? " entity mapping problem" : " entity mapping problems")
+                    + ": fix the entities above, then run " + EXAMPLE.replace("Add account table", message));
+        } catch (ReplayException e) {
+            throw new MojoFailureException("An existing migration does not replay into the shadow database: "
+                    + relativize(e.getMessage()));
+        }
+        for (String warning : plan.diff().warnings()) {
+            getLog().warn(warning);
+        }
+        if (plan.noChanges()) {
+            getLog().info("No changes detected between entities and migrations ("
+                    + directory.migrations().size() + " migrations, " + plan.desired().tables().size()
+                    + " tables): no file written");
+            return;
+        }
+        Path written = writeSafely(() -> MigrationGenerator.write(directory, message, plan));
+        getLog().info("Wrote " + display(written) + " for " + target.name() + ":");
+        for (Operation op : plan.diff().operations()) {
+            getLog().info("  " + op.describe());
+        }
+        getLog().info("Review it, then apply it with mvn qalab:migrate");
+    }
+
+    private void refuseBrokenChain(MigrationDirectory directory) throws MojoFailureException {
+        // The first migration of a project may be the one being generated, so a missing folder is fine here.
+        ConventionReport report = ConventionChecker.check(directory, Map.of("QL009", Severity.OFF));
+        if (report.hasErrors()) {
+            Path base = basedir.toPath().toAbsolutePath();
+            for (Violation violation : report.errors()) {
+                getLog().error(violation.format(base));
+            }
+            throw new MojoFailureException(ConventionReport.summary(report.errors())
+                    + ": fix the migration chain first (mvn qalab:verify shows the same), then generate again");
+        }
+    }
+
+    private List<Path> entitySourceRoots() {
+        List<String> roots = sourceRoots == null || sourceRoots.isEmpty() ? compileSourceRoots : sourceRoots;
+        List<Path> paths = new ArrayList<>();
+        for (String root : roots) {
+            Path p = Path.of(root.strip());
+            paths.add(p.isAbsolute() ? p : basedir.toPath().resolve(p).normalize());
+        }
+        return paths;
+    }
+
+    private List<String> packages() {
+        if (entityPackages == null || entityPackages.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(entityPackages.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private String relativize(String text) {
+        String base = basedir.toPath().toAbsolutePath().toString();
+        return text.replace(base + java.io.File.separator, "");
+    }
+
+    private interface Parse<T> {
+        T get();
+    }
+
+    private static <T> T parse(Parse<T> parse) throws MojoFailureException {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+    }
+
+    private interface Write {
+        Path write() throws IOException;
+    }
+
+    private Path writeSafely(Write write) throws MojoFailureException {
+        try {
+            return write.write();
+        } catch (FileAlreadyExistsException e) {
+            throw new MojoFailureException("Not overwriting " + e.getFile()
+                    + ": a migration with that number already exists; run mvn qalab:verify and fix the chain");
+        } catch (IOException e) {
+            throw new MojoFailureException("Cannot write the migration: " + e.getMessage()
+                    + " \u2014 check that the migration folder is writable");
+        }
+    }
+}
