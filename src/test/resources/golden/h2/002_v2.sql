@@ -43,6 +43,7 @@ ALTER TABLE account DROP COLUMN kind;
 DROP TABLE tag;
 -- Data loss: drop table account_tag destroys the data written since the upgrade.
 DROP TABLE account_tag;
+-- Drops sequence tag_seq: its current value is lost.
 DROP SEQUENCE tag_seq;
 ALTER SEQUENCE account_seq INCREMENT BY 50;
 ALTER TABLE account ADD CONSTRAINT uk_account_number UNIQUE (iban);

@@ -8,7 +8,7 @@ CREATE TABLE account (
     owner_id BIGINT NOT NULL,
     name VARCHAR(100),
     number VARCHAR(34) NOT NULL,
-    CONSTRAINT pk_account PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uk_account_number UNIQUE (number)
 );
 CREATE TABLE app_user (
@@ -33,7 +33,7 @@ CREATE TABLE app_user (
     external_id UUID,
     colour ENUM ('GREEN','RED'),
     `order` INTEGER,
-    CONSTRAINT pk_app_user PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uk_app_user_email UNIQUE (email)
 );
 CREATE INDEX ix_app_user_status_created ON app_user (status, created);
@@ -46,5 +46,6 @@ DROP INDEX IF EXISTS fk_account_owner_id ON account;
 DROP TABLE app_user;
 -- Data loss: drop table account destroys the data written since the upgrade.
 DROP TABLE account;
+-- Drops sequence account_seq: its current value is lost.
 DROP SEQUENCE account_seq;
 */

@@ -9,12 +9,12 @@ CREATE SEQUENCE tag_seq START WITH 1 INCREMENT BY 50 NOCACHE;
 CREATE TABLE account_tag (
     account_id BIGINT NOT NULL,
     tag_id BIGINT NOT NULL,
-    CONSTRAINT pk_account_tag PRIMARY KEY (account_id, tag_id)
+    PRIMARY KEY (account_id, tag_id)
 );
 CREATE TABLE tag (
     id BIGINT NOT NULL,
     label VARCHAR(50) NOT NULL,
-    CONSTRAINT pk_tag PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uk_tag_label UNIQUE (label)
 );
 ALTER TABLE account ADD COLUMN kind VARCHAR(10) DEFAULT 'std' NOT NULL;
@@ -43,6 +43,7 @@ ALTER TABLE account DROP COLUMN kind;
 DROP TABLE tag;
 -- Data loss: drop table account_tag destroys the data written since the upgrade.
 DROP TABLE account_tag;
+-- Drops sequence tag_seq: its current value is lost.
 DROP SEQUENCE tag_seq;
 ALTER SEQUENCE account_seq INCREMENT BY 50;
 ALTER TABLE account ADD CONSTRAINT uk_account_number UNIQUE (iban);

@@ -21,7 +21,7 @@ CREATE TABLE app_user (
     external_id BINARY(16),
     colour ENUM ('GREEN','RED'),
     `order` INTEGER,
-    CONSTRAINT pk_app_user PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uk_app_user_email UNIQUE (email)
 );
 CREATE INDEX ix_app_user_status_created ON app_user (status, created);

@@ -45,5 +45,6 @@ ALTER TABLE account DROP CONSTRAINT fk_account_owner_id;
 DROP TABLE app_user;
 -- Data loss: drop table account destroys the data written since the upgrade.
 DROP TABLE account;
+-- Drops sequence account_seq: its current value is lost.
 DROP SEQUENCE account_seq;
 */

@@ -245,6 +245,7 @@ public record SchemaDiff(List<Operation> operations, List<String> warnings) {
 
         private void compareTable(Table c, Table d) {
             String table = d.name();
+            // Columns whose foreign keys must be dropped and re-added around this table's changes.
             Set<String> retypedColumns = new LinkedHashSet<>();
             List<Column> dropped = new ArrayList<>();
             List<Column> added = new ArrayList<>();
@@ -304,7 +305,17 @@ public record SchemaDiff(List<Operation> operations, List<String> warnings) {
                 }
             }
 
-            // Foreign keys: also re-created when one of their columns changes type, which MariaDB requires.
+            // Foreign keys are also re-created when one of their columns changes type, or when a key or index on
+            // their columns is dropped: MariaDB refuses both while the foreign key needs that column or index.
+            for (Operation op : dropKeys) {
+                if (op instanceof DropPrimaryKey o && o.table().equals(table)) {
+                    retypedColumns.addAll(o.primaryKey().columns().stream().map(Comparison::lower).toList());
+                } else if (op instanceof DropUniqueConstraint o && o.table().equals(table)) {
+                    retypedColumns.addAll(o.constraint().columns().stream().map(Comparison::lower).toList());
+                } else if (op instanceof DropIndex o && o.table().equals(table)) {
+                    retypedColumns.addAll(o.index().columns().stream().map(Comparison::lower).toList());
+                }
+            }
             for (ForeignKey fk : c.foreignKeys()) {
                 Optional<ForeignKey> match = d.foreignKeys().stream().filter(o -> sameForeignKey(fk, o)).findFirst();
                 if (match.isEmpty() || touches(fk, retypedColumns)) {

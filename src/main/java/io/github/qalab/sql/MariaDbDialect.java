@@ -4,6 +4,7 @@ import io.github.qalab.diff.Operation.AlterColumn;
 import io.github.qalab.diff.Operation.RenameColumn;
 import io.github.qalab.schema.Column;
 import io.github.qalab.schema.ColumnType;
+import io.github.qalab.schema.PrimaryKey;
 import io.github.qalab.schema.Sequence;
 
 import java.util.List;
@@ -50,6 +51,12 @@ public final class MariaDbDialect extends SqlDialect {
             case ENUM -> enumList(t);
             case CUSTOM -> t.definition();
         };
+    }
+
+    /** MariaDB names every primary key PRIMARY and rejects that name in a CONSTRAINT clause. */
+    @Override
+    String primaryKeyClause(PrimaryKey pk) {
+        return "PRIMARY KEY " + columnList(pk.columns());
     }
 
     @Override

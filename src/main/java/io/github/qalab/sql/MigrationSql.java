@@ -3,6 +3,7 @@ package io.github.qalab.sql;
 import io.github.qalab.diff.Operation;
 import io.github.qalab.diff.Operation.AddColumn;
 import io.github.qalab.diff.Operation.DropColumn;
+import io.github.qalab.diff.Operation.DropSequence;
 import io.github.qalab.diff.Operation.DropTable;
 import io.github.qalab.diff.SchemaDiff;
 import io.github.qalab.migration.MigrationStep;
@@ -47,6 +48,10 @@ public record MigrationSql(List<MigrationStep> upgrade, List<MigrationStep> down
         if (op instanceof DropTable o) {
             return "Drops table " + o.table().name() + " and its data.";
         }
+        if (op instanceof DropSequence o) {
+            return "Drops sequence " + o.sequence().name() + ": its current value is lost (a new one starts at "
+                    + o.sequence().start() + ").";
+        }
         if (op instanceof AddColumn o && !o.column().nullable() && !o.column().identity()
                 && o.column().defaultValue().isEmpty()) {
             return "NOT NULL without a default: fails if " + o.table() + " has rows (fill them first or add a default).";
@@ -61,6 +66,9 @@ public record MigrationSql(List<MigrationStep> upgrade, List<MigrationStep> down
         }
         if (op instanceof DropTable o) {
             return "Data loss: table " + o.table().name() + " comes back empty; the upgrade destroyed its data.";
+        }
+        if (inverse instanceof DropSequence o) {
+            return "Drops sequence " + o.sequence().name() + ": its current value is lost.";
         }
         if (inverse.lossy()) {
             return "Data loss: " + inverse.describe() + " destroys the data written since the upgrade.";

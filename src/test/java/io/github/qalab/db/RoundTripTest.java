@@ -52,6 +52,10 @@ class RoundTripTest {
         write(location, dialect, afterFirst, SampleSchemas.v2(), SampleSchemas.v2Renames(), "Tags");
         Schema afterSecond = ShadowDatabase.embedded(dialect).replay(scan(location).migrations());
         assertNoDifference(dialect, afterSecond, SampleSchemas.v2());
+
+        write(location, dialect, afterSecond, SampleSchemas.v3(), SampleSchemas.v3Renames(), "Topics");
+        Schema afterThird = ShadowDatabase.embedded(dialect).replay(scan(location).migrations());
+        assertNoDifference(dialect, afterThird, SampleSchemas.v3());
     }
 
     @Test
@@ -73,24 +77,26 @@ class RoundTripTest {
         upgradeAndDowngrade(Dialect.named("h2"), "jdbc:h2:mem:rt" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
     }
 
-    /** v1 up, v2 up, v2 down, v1 down on a real database, reading the schema back after every step. */
+    /** v1, v2, v3 up, then down again to nothing, on a real database, reading the schema back after every step. */
     private static void upgradeAndDowngrade(Dialect dialect, String url, String user, String password) throws Exception {
-        SchemaDiff first = SchemaDiff.compare(Schema.EMPTY, SampleSchemas.v1(), Renames.NONE, dialect);
-        MigrationSql sql1 = MigrationSql.of(dialect, first);
+        List<Schema> versions = List.of(Schema.EMPTY, SampleSchemas.v1(), SampleSchemas.v2(), SampleSchemas.v3());
+        List<Renames> renames = List.of(Renames.NONE, Renames.NONE, SampleSchemas.v2Renames(), SampleSchemas.v3Renames());
+        List<MigrationSql> applied = new java.util.ArrayList<>();
         try (Connection c = DriverManager.getConnection(url, user, password)) {
-            run(c, sql1.upgrade());
-            Schema v1 = read(c);
-            assertNoDifference(dialect, v1, SampleSchemas.v1());
-
-            SchemaDiff second = SchemaDiff.compare(v1, SampleSchemas.v2(), SampleSchemas.v2Renames(), dialect);
-            MigrationSql sql2 = MigrationSql.of(dialect, second);
-            run(c, sql2.upgrade());
-            assertNoDifference(dialect, read(c), SampleSchemas.v2());
-
-            run(c, sql2.downgrade());
-            assertNoDifference(dialect, read(c), SampleSchemas.v1());
-
-            run(c, sql1.downgrade());
+            for (int v = 1; v < versions.size(); v++) {
+                SchemaDiff diff = SchemaDiff.compare(read(c), versions.get(v), renames.get(v), dialect);
+                assertTrue(!diff.isEmpty());
+                MigrationSql sql = MigrationSql.of(dialect, diff);
+                run(c, sql.upgrade());
+                assertNoDifference(dialect, read(c), versions.get(v));
+                assertTrue(SchemaDiff.compare(read(c), versions.get(v), renames.get(v), dialect).isEmpty(),
+                        "generate again: no changes");
+                applied.add(sql);
+            }
+            for (int v = versions.size() - 1; v >= 1; v--) {
+                run(c, applied.get(v - 1).downgrade());
+                assertNoDifference(dialect, read(c), versions.get(v - 1));
+            }
             assertEquals(Schema.EMPTY, read(c));
         }
     }

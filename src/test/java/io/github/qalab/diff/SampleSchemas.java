@@ -125,4 +125,34 @@ public final class SampleSchemas {
     public static Renames v2Renames() {
         return Renames.parse("account.number:iban");
     }
+
+    /**
+     * Version 3: tag renamed to topic (with renames), account_tag's primary key reordered, account.kind's default
+     * changed, app_user's index dropped, tag_seq replaced by topic_seq.
+     */
+    public static Schema v3() {
+        Schema v2 = v2();
+        Table user = v2.table("app_user").orElseThrow();
+        user = new Table(user.name(), user.columns(), user.primaryKey(), user.uniques(), List.of(), List.of());
+        Table account = v2.table("account").orElseThrow();
+        List<Column> accountColumns = new ArrayList<>(account.columns());
+        accountColumns.replaceAll(c -> c.name().equals("kind")
+                ? new Column("kind", c.type(), c.nullable(), "'gold'", false) : c);
+        account = new Table("account", accountColumns, account.primaryKey(), account.uniques(), account.indexes(),
+                account.foreignKeys());
+        Table tag = v2.table("tag").orElseThrow();
+        Table topic = new Table("topic", tag.columns(), tag.primaryKey(), tag.uniques(), tag.indexes(), List.of());
+        Table accountTag = v2.table("account_tag").orElseThrow();
+        accountTag = new Table("account_tag", accountTag.columns(),
+                new PrimaryKey("pk_account_tag", List.of("tag_id", "account_id")), List.of(), List.of(),
+                List.of(accountTag.foreignKeys().get(0),
+                        new ForeignKey("fk_account_tag_tag_id", List.of("tag_id"), "topic", List.of("id"))));
+        return new Schema(List.of(user, account, topic, accountTag),
+                List.of(new Sequence("account_seq", 1, 20), new Sequence("topic_seq", 1, 50)));
+    }
+
+    /** The renames that turn v2 into v3. */
+    public static Renames v3Renames() {
+        return Renames.parse("tag:topic");
+    }
 }

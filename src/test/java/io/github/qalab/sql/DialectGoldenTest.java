@@ -88,6 +88,9 @@ class DialectGoldenTest {
         SchemaDiff second = SchemaDiff.compare(SampleSchemas.v1(), SampleSchemas.v2(), SampleSchemas.v2Renames(), dialect);
         MigrationSql sql2 = MigrationSql.of(dialect, second);
         Golden.check(name, "002_v2", MigrationRenderer.render(2, "Tags, iban and nicknames", sql2.upgrade(), sql2.downgrade()));
+        SchemaDiff third = SchemaDiff.compare(SampleSchemas.v2(), SampleSchemas.v3(), SampleSchemas.v3Renames(), dialect);
+        MigrationSql sql3 = MigrationSql.of(dialect, third);
+        Golden.check(name, "003_v3", MigrationRenderer.render(3, "Topics", sql3.upgrade(), sql3.downgrade()));
     }
 
     @Test
