@@ -12,7 +12,9 @@ import io.github.qalab.entity.EvolutionFixtures;
 import io.github.qalab.entity.NamingStrategy;
 import io.github.qalab.migration.MigrationDirectory;
 import io.github.qalab.schema.JdbcSchemaReader;
+import io.github.qalab.schema.Column;
 import io.github.qalab.schema.Schema;
+import io.github.qalab.schema.Table;
 import io.github.qalab.schema.SpringLikeImplicitNamingStrategy;
 import io.github.qalab.sql.Dialect;
 import io.github.qalab.sql.Golden;
@@ -42,6 +44,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +120,8 @@ class GenerateAcceptanceTest {
 
                 // generate again: nothing left to do
                 MigrationGenerator.Plan again = MigrationGenerator.plan(after, settings);
-                assertTrue(again.noChanges(), () -> dialectName + " step" + step + ": generate again found "
+                int current = step;
+                assertTrue(again.noChanges(), () -> dialectName + " step" + current + ": generate again found "
                         + again.diff().operations().stream().map(Operation::describe)
                         .collect(Collectors.joining("; ")));
 
@@ -148,8 +152,19 @@ class GenerateAcceptanceTest {
 
     private static Schema read(TestDatabase database) throws Exception {
         try (Connection c = DriverManager.getConnection(database.url(), database.user(), database.password())) {
-            return new JdbcSchemaReader().read(c);
+            return columnsByName(new JdbcSchemaReader().read(c));
         }
+    }
+
+    /**
+     * The schema with each table's columns sorted by name: a downgrade re-adds a dropped column at the end of its
+     * table (only MariaDB could place it), which Hibernate and the application do not care about.
+     */
+    private static Schema columnsByName(Schema schema) {
+        return new Schema(schema.tables().stream()
+                .map(t -> new Table(t.name(), t.columns().stream().sorted(Comparator.comparing(Column::name)).toList(),
+                        t.primaryKey(), t.uniques(), t.indexes(), t.foreignKeys()))
+                .toList(), schema.sequences());
     }
 
     private static void hibernateValidates(URLClassLoader loader, Path classes, TestDatabase database)

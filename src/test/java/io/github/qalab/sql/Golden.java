@@ -13,14 +13,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * after an intended change, run {@code mvn test -Dtest=DialectGoldenTest -Dgolden.update=true} and review the
  * diff with git before committing.
  */
-final class Golden {
+public final class Golden {
 
     private static final Path ROOT = Path.of("src", "test", "resources", "golden");
 
     private Golden() {
     }
 
-    static void check(String dialect, String name, String actual) throws IOException {
+    public static void check(String dialect, String name, String actual) throws IOException {
         Path file = ROOT.resolve(dialect).resolve(name + ".sql");
         if (Boolean.getBoolean("golden.update")) {
             Files.createDirectories(file.getParent());

@@ -1,0 +1,30 @@
+-- revision: 002
+-- down_revision: 001
+-- message: Evolution step 2
+
+CREATE SEQUENCE purchase_orders_seq START WITH 1 INCREMENT BY 50 NOCACHE;
+CREATE TABLE purchase_orders (
+    id BIGINT NOT NULL,
+    customer_id BIGINT NOT NULL,
+    placed_at DATETIME(6),
+    priority TINYINT,
+    total DECIMAL(38,2),
+    PRIMARY KEY (id)
+);
+ALTER TABLE customer ADD COLUMN phone VARCHAR(255);
+-- NOT NULL without a default: fails if product has rows (fill them first or add a default).
+ALTER TABLE product ADD COLUMN reorder_level INTEGER NOT NULL;
+ALTER TABLE purchase_orders ADD CONSTRAINT fk_purchase_orders_customer_id FOREIGN KEY (customer_id) REFERENCES customer (id);
+
+/* qalab:downgrade
+ALTER TABLE purchase_orders DROP FOREIGN KEY fk_purchase_orders_customer_id;
+DROP INDEX IF EXISTS fk_purchase_orders_customer_id ON purchase_orders;
+-- Data loss: drop column product.reorder_level destroys the data written since the upgrade.
+ALTER TABLE product DROP COLUMN reorder_level;
+-- Data loss: drop column customer.phone destroys the data written since the upgrade.
+ALTER TABLE customer DROP COLUMN phone;
+-- Data loss: drop table purchase_orders destroys the data written since the upgrade.
+DROP TABLE purchase_orders;
+-- Drops sequence purchase_orders_seq: its current value is lost.
+DROP SEQUENCE purchase_orders_seq;
+*/

@@ -1,0 +1,29 @@
+-- revision: 003
+-- down_revision: 002
+-- message: Evolution step 3
+
+CREATE TABLE delivery (
+    id UUID NOT NULL,
+    carrier VARCHAR(255),
+    delivered_at DATETIME(6),
+    order_id BIGINT,
+    shipped_at DATETIME(6),
+    PRIMARY KEY (id),
+    CONSTRAINT uk_delivery_order_id UNIQUE (order_id)
+);
+ALTER TABLE customer MODIFY COLUMN email VARCHAR(255) NOT NULL;
+ALTER TABLE customer MODIFY COLUMN name VARCHAR(200) NOT NULL;
+-- Drops column product.thumbnail and its data.
+ALTER TABLE product DROP COLUMN thumbnail;
+ALTER TABLE delivery ADD CONSTRAINT fk_delivery_order_id FOREIGN KEY (order_id) REFERENCES purchase_orders (id);
+
+/* qalab:downgrade
+ALTER TABLE delivery DROP FOREIGN KEY fk_delivery_order_id;
+DROP INDEX IF EXISTS fk_delivery_order_id ON delivery;
+-- Data loss: column product.thumbnail comes back empty; the upgrade destroyed its data.
+ALTER TABLE product ADD COLUMN thumbnail VARBINARY(255);
+ALTER TABLE customer MODIFY COLUMN name VARCHAR(100) NOT NULL;
+ALTER TABLE customer MODIFY COLUMN email VARCHAR(255);
+-- Data loss: drop table delivery destroys the data written since the upgrade.
+DROP TABLE delivery;
+*/
