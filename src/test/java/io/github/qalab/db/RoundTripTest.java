@@ -46,6 +46,11 @@ class RoundTripTest {
         write(location, dialect, Schema.EMPTY, SampleSchemas.v1(), Renames.NONE, "Users and accounts");
         Schema afterFirst = ShadowDatabase.embedded(dialect).replay(scan(location).migrations());
         assertNoDifference(dialect, afterFirst, SampleSchemas.v1());
+        if (name.equals("h2")) {
+            // On its own database H2 gives back exactly the neutral types, except the enum length it does not keep.
+            SchemaDiff exact = SchemaDiff.compare(afterFirst, withoutEnumLengths(SampleSchemas.v1()), Renames.NONE);
+            assertTrue(exact.isEmpty(), exact.operations().toString());
+        }
         assertEquals(SampleSchemas.v1().tables().get(1).columns().stream().map(c -> c.name()).toList(),
                 afterFirst.tables().get(1).columns().stream().map(c -> c.name()).toList(), "column order");
 
@@ -99,6 +104,15 @@ class RoundTripTest {
             }
             assertEquals(Schema.EMPTY, read(c));
         }
+    }
+
+    private static Schema withoutEnumLengths(Schema s) {
+        return new Schema(s.tables().stream().map(t -> new io.github.qalab.schema.Table(t.name(),
+                t.columns().stream().map(c -> c.type().kind() != io.github.qalab.schema.ColumnType.Kind.ENUM ? c
+                        : new io.github.qalab.schema.Column(c.name(), new io.github.qalab.schema.ColumnType(
+                        c.type().kind(), 0, 0, 0, c.type().values(), ""), c.nullable(), c.defaultValue(),
+                        c.identity())).toList(),
+                t.primaryKey(), t.uniques(), t.indexes(), t.foreignKeys())).toList(), s.sequences());
     }
 
     static void assertNoDifference(Dialect dialect, Schema actual, Schema expected) {
