@@ -177,6 +177,7 @@ public final class ShadowDatabase {
                     .sqlMigrationSuffixes(".sql")
                     .encoding(StandardCharsets.UTF_8)
                     .table(HISTORY_TABLE)
+                    .loggers(QuietFlywayLog.class.getName())
                     // The marker table makes an external shadow non-empty; baseline 0 precedes every migration.
                     .baselineOnMigrate(!embedded)
                     .baselineVersion("0")
@@ -224,7 +225,8 @@ public final class ShadowDatabase {
     }
 
     private void clean() {
-        Flyway.configure().dataSource(url, user, password).cleanDisabled(false).table(HISTORY_TABLE).load().clean();
+        Flyway.configure().dataSource(url, user, password).loggers(QuietFlywayLog.class.getName())
+                .cleanDisabled(false).table(HISTORY_TABLE).load().clean();
     }
 
     private String redactMessage(String message) {

@@ -1,0 +1,13 @@
+package com.example;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+@Entity
+public class Invoice {
+
+    @Id
+    private Long id;
+
+    private Money total;
+}
