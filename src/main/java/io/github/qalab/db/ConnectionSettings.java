@@ -1,5 +1,7 @@
 package io.github.qalab.db;
 
+import io.github.qalab.sql.Dialect;
+
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -32,10 +34,19 @@ public record ConnectionSettings(String url, String user, String password, Strin
         source = source == null ? "" : source;
     }
 
-    /** The embedded default: an H2 file database {@code db} inside {@code directory}. */
+    /** The embedded default: an H2 file database {@code db} inside {@code directory}, in H2's own mode. */
     public static ConnectionSettings embedded(Path directory) {
+        return embedded(directory, Dialect.named("h2"));
+    }
+
+    /**
+     * The embedded default for migrations written for {@code dialect}: an H2 file database {@code db} inside
+     * {@code directory}, opened in that dialect's compatibility mode (as the shadow database of {@code generate}).
+     */
+    public static ConnectionSettings embedded(Path directory, Dialect dialect) {
         String file = directory.toAbsolutePath().normalize().resolve("db").toString().replace('\\', '/');
-        return new ConnectionSettings("jdbc:h2:file:" + file, "sa", "", "embedded");
+        return new ConnectionSettings("jdbc:h2:file:" + file + H2Compatibility.urlOptionsWithSetup(dialect), "sa", "",
+                "embedded");
     }
 
     /**
@@ -46,6 +57,18 @@ public record ConnectionSettings(String url, String user, String password, Strin
     public static ConnectionSettings resolve(String url, String user, String password,
                                              String serverUser, String serverPassword,
                                              Map<String, String> environment, Path embeddedDirectory) {
+        return resolve(url, user, password, serverUser, serverPassword, environment, embeddedDirectory,
+                Dialect.named("h2"));
+    }
+
+    /**
+     * As {@link #resolve(String, String, String, String, String, Map, Path)}, with the embedded default opened in the
+     * compatibility mode of {@code dialect}.
+     */
+    public static ConnectionSettings resolve(String url, String user, String password,
+                                             String serverUser, String serverPassword,
+                                             Map<String, String> environment, Path embeddedDirectory,
+                                             Dialect dialect) {
         String resolvedUser = first(user, serverUser, environment.get("QALAB_USER"));
         String resolvedPassword = first(password, serverPassword, environment.get("QALAB_PASSWORD"));
         if (!blank(url)) {
@@ -54,7 +77,7 @@ public record ConnectionSettings(String url, String user, String password, Strin
         if (!blank(environment.get("QALAB_URL"))) {
             return new ConnectionSettings(environment.get("QALAB_URL"), resolvedUser, resolvedPassword, "QALAB_URL");
         }
-        ConnectionSettings embedded = embedded(embeddedDirectory);
+        ConnectionSettings embedded = embedded(embeddedDirectory, dialect);
         return new ConnectionSettings(embedded.url(), blank(resolvedUser) ? embedded.user() : resolvedUser,
                 resolvedPassword, embedded.source());
     }

@@ -64,14 +64,8 @@ public final class ShadowDatabase {
      */
     public static ShadowDatabase embedded(Dialect dialect) {
         String name = "qalab_shadow_" + UUID.randomUUID().toString().replace("-", "");
-        return switch (dialect.name()) {
-            case "postgresql" -> new ShadowDatabase("jdbc:h2:mem:" + name
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-                    "sa", "", true, "CREATE DOMAIN IF NOT EXISTS oid AS BIGINT");
-            case "mariadb", "mysql" -> new ShadowDatabase("jdbc:h2:mem:" + name
-                    + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1", "sa", "", true, "");
-            default -> new ShadowDatabase("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "", true, "");
-        };
+        return new ShadowDatabase("jdbc:h2:mem:" + name + H2Compatibility.urlOptions(dialect) + ";DB_CLOSE_DELAY=-1",
+                "sa", "", true, H2Compatibility.setupSql(dialect));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.qalab.maven;
 
 import io.github.qalab.db.ConnectionSettings;
+import io.github.qalab.sql.Dialect;
 import io.github.qalab.db.DatabaseException;
 import io.github.qalab.db.FlywayRunner;
 import io.github.qalab.db.ProgressListener;
@@ -59,6 +60,7 @@ public abstract class AbstractDatabaseMojo extends AbstractQalabMojo {
 
     /** The connection as configured, the way {@link ConnectionSettings#resolve} orders the sources. */
     protected ConnectionSettings connection() throws MojoFailureException {
+        Dialect target = dialect();
         String serverUser = null;
         String serverPassword = null;
         if (serverId != null && !serverId.isBlank()) {
@@ -82,10 +84,11 @@ public abstract class AbstractDatabaseMojo extends AbstractQalabMojo {
             serverPassword = result.getServer().getPassword();
         }
         ConnectionSettings connection = ConnectionSettings.resolve(url, user, password, serverUser, serverPassword,
-                System.getenv(), buildDirectory.toPath().resolve("qalab"));
+                System.getenv(), buildDirectory.toPath().resolve("qalab"), target);
         if (connection.isEmbedded()) {
             getLog().info("No database configured (qalab.url, QALAB_URL): using the embedded H2 database "
-                    + display(buildDirectory.toPath().resolve("qalab").resolve("db")));
+                    + display(buildDirectory.toPath().resolve("qalab").resolve("db")) + " in " + target.name()
+                    + " compatibility mode (qalab.dialect)");
         } else {
             getLog().info("Database " + connection.maskedUrl()
                     + (connection.user().isEmpty() ? "" : " as " + connection.user()) + " (from " + connection.source() + ")");

@@ -1,6 +1,7 @@
 package io.github.qalab.maven;
 
 import io.github.qalab.migration.MigrationDirectory;
+import io.github.qalab.sql.Dialect;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -30,6 +31,14 @@ public abstract class AbstractQalabMojo extends AbstractMojo {
     @Parameter(property = "qalab.locations", defaultValue = "src/main/resources/db/migration")
     protected String locations;
 
+    /**
+     * The database the migrations are written for: {@code postgresql}, {@code mariadb}, {@code mysql} or {@code h2}.
+     * {@code generate} writes SQL for it; the embedded H2 database and the shadow database run in its compatibility
+     * mode.
+     */
+    @Parameter(property = "qalab.dialect", defaultValue = "postgresql")
+    protected String dialect;
+
     /** Skips this goal. */
     @Parameter(property = "qalab.skip", defaultValue = "false")
     protected boolean skip;
@@ -45,6 +54,15 @@ public abstract class AbstractQalabMojo extends AbstractMojo {
 
     /** The goal's work, called unless skipped. */
     protected abstract void run() throws MojoExecutionException, MojoFailureException;
+
+    /** The configured dialect; an unknown name is a build failure that lists the known ones. */
+    protected Dialect dialect() throws MojoFailureException {
+        try {
+            return Dialect.named(dialect);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+    }
 
     /** The configured locations as absolute paths. */
     protected List<Path> locationPaths() {

@@ -42,10 +42,6 @@ public class GenerateMojo extends AbstractQalabMojo {
     @Parameter(property = "qalab.message")
     protected String message;
 
-    /** The database the SQL is written for: {@code postgresql}, {@code mariadb}, {@code mysql} or {@code h2}. */
-    @Parameter(property = "qalab.dialect", defaultValue = "postgresql")
-    protected String dialect;
-
     /**
      * How entity and field names become table and column names: {@code spring} (snake_case, Spring Boot's default)
      * or {@code jpa} (Hibernate's default: names as written).
@@ -99,7 +95,7 @@ public class GenerateMojo extends AbstractQalabMojo {
         if (message == null || message.isBlank()) {
             throw new MojoFailureException("No migration message given: describe the change, e.g. " + EXAMPLE);
         }
-        Dialect target = parse(() -> Dialect.named(dialect));
+        Dialect target = dialect();
         NamingStrategy naming = parse(() -> NamingStrategy.fromName(namingStrategy));
         Renames renameSpec = parse(() -> Renames.parse(renames == null ? "" : renames));
 
