@@ -2,7 +2,7 @@
 // the safe alternative; the SARIF report and GitHub annotation lines carry the same findings
 def log = new File(basedir, 'build.log').getText('UTF-8')
 def f = 'src/main/resources/db/migration/002_risky_changes.sql'
-assert log.contains('[INFO] Safety lint read 1 new migration: 002_risky_changes.sql (postgresql)')
+assert log.contains('[INFO] Safety lint read 1 migration not recorded in qalab.sum: 002_risky_changes.sql (postgresql)')
 assert log.contains("[ERROR] ${f}:1: QL011 not recorded in qalab.sum")
 assert log.contains("[ERROR] ${f}:5: QL101 DROP TABLE audit_log: drops table audit_log with all its rows, and running instances that still use it fail \u2014 stop using the table")
 assert log.contains("[ERROR] ${f}:6: QL102 ALTER TABLE account ADD COLUMN balance BIGINT NOT NULL: adds NOT NULL column account.balance without a default")

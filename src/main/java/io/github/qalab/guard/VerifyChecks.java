@@ -85,7 +85,12 @@ public final class VerifyChecks {
         List<MigrationFile> toLint = lintTargets(directory, scope, notes);
         if (!toLint.isEmpty()) {
             found.addAll(new MigrationLinter(directory, dialect, lint).lint(toLint));
-            notes.add("Safety lint read " + toLint.size() + (toLint.size() == 1 ? " new migration: " : " new migrations: ")
+            String which = switch (scope.kind()) {
+                case ALL -> " (all): ";
+                case SINCE -> " not recorded in qalab.sum at " + scope.revision() + ": ";
+                default -> " not recorded in qalab.sum: ";
+            };
+            notes.add("Safety lint read " + toLint.size() + (toLint.size() == 1 ? " migration" : " migrations") + which
                     + String.join(", ", toLint.stream().map(MigrationFile::fileName).toList())
                     + (dialect == LintDialect.UNKNOWN ? " (no qalab.dialect: PostgreSQL-only rules QL105/QL106 off)"
                     : " (" + dialect.name().toLowerCase(Locale.ROOT) + ")"));

@@ -31,10 +31,19 @@ public record GitHistory(Path workDir) {
 
     /**
      * The committer time of the last commit that touched the file ({@code git log -1 --format=%ct -- file}), in
-     * seconds since the epoch; empty for a file that was never committed (or without git).
+     * seconds since the epoch (during an unfinished merge, the commit on {@code MERGE_HEAD} for an incoming file);
+     * empty for a file that was never committed (or without git).
      */
     public Optional<Long> commitTime(Path file) {
-        return run("log", "-1", "--format=%ct", "--", file.toAbsolutePath().toString())
+        Optional<Long> onHead = run("log", "-1", "--format=%ct", "--", file.toAbsolutePath().toString())
+                .filter(r -> r.exit() == 0 && !r.out().isBlank())
+                .map(r -> Long.parseLong(r.out().strip()));
+        if (onHead.isPresent()) {
+            return onHead;
+        }
+        // in the middle of a merge (qalab.sum conflicted, not committed yet) the incoming files are committed on
+        // MERGE_HEAD only; without a merge in progress this call fails and the file counts as never committed
+        return run("log", "-1", "--format=%ct", "MERGE_HEAD", "--", file.toAbsolutePath().toString())
                 .filter(r -> r.exit() == 0 && !r.out().isBlank())
                 .map(r -> Long.parseLong(r.out().strip()));
     }

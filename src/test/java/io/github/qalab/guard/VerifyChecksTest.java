@@ -44,7 +44,7 @@ class VerifyChecksTest {
                 LintDialect.UNKNOWN);
         List<String> ids = outcome.report().violations().stream().map(Violation::ruleId).toList();
         assertEquals(List.of("QL011", "QL101"), ids, outcome.report().violations().toString());
-        assertTrue(outcome.notes().get(0).startsWith("Safety lint read 1 new migration: 003_drop.sql"));
+        assertTrue(outcome.notes().get(0).startsWith("Safety lint read 1 migration not recorded in qalab.sum: 003_drop.sql"));
         // all: the old DROP too; off: none
         assertEquals(2, VerifyChecks.check(folder.scan(), Map.of(), LintScope.parse("all"), LintDialect.UNKNOWN)
                 .report().violations().stream().filter(v -> v.ruleId().equals("QL101")).count());
