@@ -75,12 +75,7 @@ public final class VerifyChecks {
             }
         });
         List<Violation> found = new ArrayList<>(ConventionChecker.check(directory, convention).violations());
-        for (Rule rule : IntegrityRules.rules()) {
-            Severity severity = byId.getOrDefault(rule.id(), IntegrityRules.defaultSeverity(rule.id()));
-            if (severity != Severity.OFF) {
-                found.addAll(rule.check(directory, severity));
-            }
-        }
+        found.addAll(IntegrityRules.check(directory, byId));
         List<String> notes = new ArrayList<>();
         List<MigrationFile> toLint = lintTargets(directory, scope, notes);
         if (!toLint.isEmpty()) {

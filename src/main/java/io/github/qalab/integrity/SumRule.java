@@ -17,10 +17,17 @@ abstract sealed class SumRule implements Rule
 
     @Override
     public final List<Violation> check(MigrationDirectory directory, Severity severity) {
+        return read(directory).map(sum -> check(directory, sum.file(), sum.recorded(), severity)).orElse(List.of());
+    }
+
+    /** The sum file of a directory as read once for all rules; empty when the first location does not exist. */
+    record SumState(Path file, Optional<MigrationSum.Recorded> recorded) {
+    }
+
+    static Optional<SumState> read(MigrationDirectory directory) {
         Optional<Path> file = MigrationSum.location(directory);
-        if (file.isEmpty() || !directory.missingLocations().isEmpty()
-                && directory.missingLocations().contains(directory.locations().get(0))) {
-            return List.of(); // no folder at all is QL009's finding
+        if (file.isEmpty() || directory.missingLocations().contains(directory.locations().get(0))) {
+            return Optional.empty(); // no folder at all is QL009's finding
         }
         Optional<MigrationSum.Recorded> recorded;
         try {
@@ -29,7 +36,7 @@ abstract sealed class SumRule implements Rule
             recorded = Optional.of(new MigrationSum.Recorded(file.get(), java.util.Map.of(), List.of(
                     new MigrationSum.Problem(1, "cannot be read (" + e.getMessage() + ")", false))));
         }
-        return check(directory, file.get(), recorded, severity);
+        return Optional.of(new SumState(file.get(), recorded));
     }
 
     /** The violations, given the sum as read ({@code recorded} is empty when there is no sum file). */
