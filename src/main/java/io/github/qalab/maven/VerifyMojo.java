@@ -1,6 +1,5 @@
 package io.github.qalab.maven;
 
-import io.github.qalab.convention.ConventionChecker;
 import io.github.qalab.convention.ConventionReport;
 import io.github.qalab.convention.Severity;
 import io.github.qalab.convention.Violation;
@@ -20,8 +19,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Checks the migration files against the qalab convention (rules QL001 to QL009) without touching any database,
- * reports every violation as {@code path:line: QL00N message — hint} and fails the build on errors.
+ * Checks the migration files without touching any database: the qalab convention (rules QL001 to QL009), their
+ * integrity against {@code qalab.sum} (QL010 to QL013) and the safety lint of new migrations (QL100 to QL107);
+ * reports every violation as {@code path:line: QLnnn message — hint} (and as SARIF) and fails the build on errors.
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true, requiresProject = true)
 public class VerifyMojo extends AbstractQalabMojo {
@@ -33,6 +33,25 @@ public class VerifyMojo extends AbstractQalabMojo {
     @Parameter
     protected Map<String, String> rules;
 
+    /**
+     * Which migrations the safety lint (QL100-QL107) reads: {@code new} (not recorded in qalab.sum), {@code all},
+     * {@code off}, or {@code since:<git revision>} (not recorded in that revision's qalab.sum, e.g.
+     * {@code since:origin/main}). Under GitHub Actions on a pull request the default is the pull request's base.
+     */
+    @Parameter(property = "qalab.lint")
+    protected String lint;
+
+    /**
+     * The database the migrations are written for ({@code postgresql}, {@code mariadb}, {@code h2}); the PostgreSQL
+     * lint rules QL105/QL106 run only for {@code postgresql}. Taken from {@code QALAB_URL} when not set.
+     */
+    @Parameter(property = "qalab.dialect")
+    protected String dialect;
+
+    /** The SARIF 2.1.0 report of every finding (for GitHub code scanning); empty to write none. */
+    @Parameter(property = "qalab.sarif", defaultValue = "${project.build.directory}/qalab/verify.sarif")
+    protected java.io.File sarif;
+
     @Override
     protected void run() throws MojoFailureException {
         Map<String, Severity> severities = severities();
@@ -43,7 +62,7 @@ public class VerifyMojo extends AbstractQalabMojo {
         long scanned = System.nanoTime();
         ConventionReport report;
         try {
-            report = ConventionChecker.check(directory, severities);
+            report = new VerifyGuard(this, getLog()).check(directory, severities);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("Invalid <rules> configuration: " + e.getMessage());
         }
@@ -63,6 +82,7 @@ public class VerifyMojo extends AbstractQalabMojo {
                 getLog().warn(violation.format(base));
             }
         }
+        new VerifyGuard(this, getLog()).report(report, base);
         if (report.hasErrors()) {
             String summary = ConventionReport.summary(report.errors());
             getLog().error(summary);

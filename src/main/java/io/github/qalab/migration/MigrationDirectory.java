@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 /**
  * Everything found in the configured migration locations: every non-hidden file directly inside each location
- * (sub-folders and hidden files are ignored), parsed, sorted by file name.
+ * (sub-folders, hidden files and the checksum file {@code qalab.sum} are ignored), parsed, sorted by file name.
  *
  * @param locations        the locations scanned, in configuration order
  * @param files            every file found, conventional or not, readable or not, sorted by name then path
@@ -40,7 +40,8 @@ public record MigrationDirectory(List<Path> locations, List<MigrationFile> files
             try (Stream<Path> entries = Files.list(location)) {
                 for (Path entry : (Iterable<Path>) entries::iterator) {
                     String name = entry.getFileName().toString();
-                    if (name.startsWith(".") || Files.isDirectory(entry)) {
+                    // qalab.sum is the checksum file that lives beside the migrations, not a stray file
+                    if (name.startsWith(".") || name.equals(MigrationSum.FILE_NAME) || Files.isDirectory(entry)) {
                         continue;
                     }
                     files.add(MigrationParser.read(entry, location));

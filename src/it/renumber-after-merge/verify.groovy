@@ -1,0 +1,20 @@
+def log = new File(basedir, 'build.log').getText('UTF-8')
+def dir = new File(basedir, 'src/main/resources/db/migration')
+assert log.contains('[INFO] No database configured (qalab.url, QALAB_URL): not checking which migrations are applied')
+assert log.contains('[INFO] 003_add_invoice.sql: committed 2024-03-01T10:00:00Z')
+assert log.contains('[INFO] 003_add_project.sql: committed 2024-02-01T10:00:00Z')
+assert log.contains('[INFO] Moved src/main/resources/db/migration/003_add_invoice.sql \u2192 004_add_invoice.sql (-- revision: 004, -- down_revision: 003)')
+assert log.contains('[INFO] Updated qalab.sum')
+// the older commit keeps its number, the newer moved with a rewritten header
+assert new File(dir, '003_add_project.sql').isFile()
+assert !new File(dir, '003_add_invoice.sql').exists()
+def moved = new File(dir, '004_add_invoice.sql').getText('UTF-8')
+assert moved.startsWith('-- revision: 004\n-- down_revision: 003\n-- message: Add invoice\n')
+assert moved.contains('CREATE TABLE invoice')
+def sum = new File(dir, 'qalab.sum').getText('UTF-8')
+assert !sum.contains('<<<<<<<') && !sum.contains('=======')
+assert sum =~ /(?m)^004_add_invoice\.sql sha256:/ && !(sum =~ /(?m)^003_add_invoice/)
+// and the verify after it passes: chain, integrity and all
+assert log.contains('[INFO] 4 migrations, 001 \u2192 004, chain OK')
+assert !log.contains('[ERROR]') && !log.contains('[WARNING]')
+return true

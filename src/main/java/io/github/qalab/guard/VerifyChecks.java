@@ -1,0 +1,166 @@
+package io.github.qalab.guard;
+
+import io.github.qalab.convention.ConventionChecker;
+import io.github.qalab.convention.ConventionReport;
+import io.github.qalab.convention.Rule;
+import io.github.qalab.convention.Severity;
+import io.github.qalab.convention.Violation;
+import io.github.qalab.integrity.IntegrityRules;
+import io.github.qalab.lint.LintDialect;
+import io.github.qalab.lint.LintRule;
+import io.github.qalab.lint.MigrationLinter;
+import io.github.qalab.migration.GitHistory;
+import io.github.qalab.migration.MigrationDirectory;
+import io.github.qalab.migration.MigrationFile;
+import io.github.qalab.migration.MigrationSum;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything {@code qalab:verify} checks without a database: the convention rules (QL001-QL009), the integrity of
+ * {@code qalab.sum} (QL010-QL013) and the safety lint of new migrations (QL100-QL107), with one severity map for all.
+ */
+public final class VerifyChecks {
+
+    private VerifyChecks() {
+    }
+
+    /** What verify found, and lines worth telling the user about how it checked. */
+    public record Outcome(ConventionReport report, List<String> notes) {
+    }
+
+    /** Every rule verify knows, in id order, for configuration checks and reports. */
+    public static List<RuleInfo> catalog() {
+        List<RuleInfo> all = new ArrayList<>();
+        for (Rule rule : ConventionChecker.rules()) {
+            all.add(new RuleInfo(rule.id(), rule.summary(), rule.hint(), Severity.ERROR));
+        }
+        for (Rule rule : IntegrityRules.rules()) {
+            all.add(new RuleInfo(rule.id(), rule.summary(), rule.hint(), IntegrityRules.defaultSeverity(rule.id())));
+        }
+        for (LintRule rule : MigrationLinter.rules()) {
+            all.add(new RuleInfo(rule.id(), rule.summary(), rule.hint(), rule.defaultSeverity()));
+        }
+        return all;
+    }
+
+    /**
+     * Runs every check.
+     *
+     * @param severities severity per rule id (case-insensitive); rules not named take their default
+     * @param scope      which migrations the lint reads
+     * @param dialect    the database of the migrations (PostgreSQL-only lint rules need {@code POSTGRESQL})
+     * @throws IllegalArgumentException when a key is not a rule id or has no severity; the message names the ids
+     */
+    public static Outcome check(MigrationDirectory directory, Map<String, Severity> severities, LintScope scope,
+                                LintDialect dialect) {
+        Map<String, Severity> byId = normalise(severities);
+        Set<String> conventionIds = ids(ConventionChecker.rules().stream().map(Rule::id).toList());
+        Map<String, Severity> convention = new HashMap<>();
+        Map<String, Severity> lint = new HashMap<>();
+        byId.forEach((id, severity) -> {
+            if (conventionIds.contains(id)) {
+                convention.put(id, severity);
+            } else {
+                lint.put(id, severity);
+            }
+        });
+        List<Violation> found = new ArrayList<>(ConventionChecker.check(directory, convention).violations());
+        found.addAll(IntegrityRules.check(directory, byId));
+        List<String> notes = new ArrayList<>();
+        List<MigrationFile> toLint = lintTargets(directory, scope, notes);
+        if (!toLint.isEmpty()) {
+            found.addAll(new MigrationLinter(directory, dialect, lint).lint(toLint));
+            String which = switch (scope.kind()) {
+                case ALL -> " (all): ";
+                case SINCE -> " not recorded in qalab.sum at " + scope.revision() + ": ";
+                default -> " not recorded in qalab.sum: ";
+            };
+            notes.add("Safety lint read " + toLint.size() + (toLint.size() == 1 ? " migration" : " migrations") + which
+                    + String.join(", ", toLint.stream().map(MigrationFile::fileName).toList())
+                    + (dialect == LintDialect.UNKNOWN ? " (no qalab.dialect: PostgreSQL-only rules QL105/QL106 off)"
+                    : " (" + dialect.name().toLowerCase(Locale.ROOT) + ")"));
+        }
+        return new Outcome(new ConventionReport(directory, found), List.copyOf(notes));
+    }
+
+    /** The migrations the scope selects; a note says when the scope had to fall back. */
+    static List<MigrationFile> lintTargets(MigrationDirectory directory, LintScope scope, List<String> notes) {
+        List<MigrationFile> chain = directory.migrations();
+        switch (scope.kind()) {
+            case OFF:
+                return List.of();
+            case ALL:
+                return chain;
+            case SINCE: {
+                Optional<Path> sumFile = MigrationSum.location(directory);
+                if (sumFile.isPresent()) {
+                    GitHistory git = new GitHistory(sumFile.get().getParent());
+                    Optional<String> text = git.show(scope.revision(), sumFile.get());
+                    if (text.isPresent()) {
+                        Set<String> recorded = MigrationSum.parseNames(text.get());
+                        return chain.stream().filter(f -> !recorded.contains(f.fileName())).toList();
+                    }
+                }
+                notes.add("Safety lint: no " + MigrationSum.FILE_NAME + " at git revision " + scope.revision()
+                        + " (unknown revision, no git, or no sum there): linting the migrations not recorded in the "
+                        + "working copy's " + MigrationSum.FILE_NAME + " instead");
+                return recordedless(directory, chain);
+            }
+            case NEW:
+            default:
+                return recordedless(directory, chain);
+        }
+    }
+
+    private static List<MigrationFile> recordedless(MigrationDirectory directory, List<MigrationFile> chain) {
+        Optional<Path> sumFile = MigrationSum.location(directory);
+        if (sumFile.isEmpty()) {
+            return List.of();
+        }
+        Optional<MigrationSum.Recorded> recorded;
+        try {
+            recorded = MigrationSum.read(sumFile.get());
+        } catch (IOException e) {
+            return List.of(); // QL012 reports the unreadable sum
+        }
+        if (recorded.isEmpty()) {
+            return List.of(); // no sum: QL013 says to adopt one; linting all old history would only be noise
+        }
+        Set<String> names = recorded.get().entries().keySet();
+        return chain.stream().filter(f -> !names.contains(f.fileName())).toList();
+    }
+
+    private static Map<String, Severity> normalise(Map<String, Severity> severities) {
+        Set<String> known = ids(catalog().stream().map(RuleInfo::id).toList());
+        Map<String, Severity> byId = new LinkedHashMap<>();
+        if (severities == null) {
+            return byId;
+        }
+        for (Map.Entry<String, Severity> entry : severities.entrySet()) {
+            String id = entry.getKey() == null ? "" : entry.getKey().strip().toUpperCase(Locale.ROOT);
+            if (!known.contains(id)) {
+                throw new IllegalArgumentException("unknown rule id '" + entry.getKey() + "': the rules are "
+                        + String.join(", ", known));
+            }
+            if (entry.getValue() == null) {
+                throw new IllegalArgumentException("no severity for rule " + id + ": use error, warn or off");
+            }
+            byId.put(id, entry.getValue());
+        }
+        return byId;
+    }
+
+    private static Set<String> ids(List<String> ids) {
+        return new java.util.LinkedHashSet<>(ids);
+    }
+}

@@ -1,0 +1,41 @@
+package io.github.qalab.lint;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The database the migrations are written for, as far as the lint needs it: some rules hold only on PostgreSQL. */
+public enum LintDialect {
+    POSTGRESQL, MARIADB, H2, UNKNOWN;
+
+    /** {@code postgresql}/{@code postgres}, {@code mariadb}/{@code mysql}, {@code h2}; blank is {@code UNKNOWN}. */
+    public static LintDialect parse(String text) {
+        if (text == null || text.isBlank()) {
+            return UNKNOWN;
+        }
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "postgresql", "postgres", "pg" -> POSTGRESQL;
+            case "mariadb", "mysql" -> MARIADB;
+            case "h2" -> H2;
+            default -> throw new IllegalArgumentException("unknown dialect '" + text
+                    + "': use postgresql, mariadb or h2");
+        };
+    }
+
+    /** The dialect of a JDBC URL ({@code jdbc:postgresql:...}), if it names one of the three. */
+    public static Optional<LintDialect> ofUrl(String url) {
+        if (url == null) {
+            return Optional.empty();
+        }
+        String lower = url.strip().toLowerCase(Locale.ROOT);
+        if (lower.startsWith("jdbc:postgresql:")) {
+            return Optional.of(POSTGRESQL);
+        }
+        if (lower.startsWith("jdbc:mariadb:") || lower.startsWith("jdbc:mysql:")) {
+            return Optional.of(MARIADB);
+        }
+        if (lower.startsWith("jdbc:h2:")) {
+            return Optional.of(H2);
+        }
+        return Optional.empty();
+    }
+}

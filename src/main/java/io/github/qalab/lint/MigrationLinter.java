@@ -1,0 +1,169 @@
+package io.github.qalab.lint;
+
+import io.github.qalab.convention.Severity;
+import io.github.qalab.convention.Violation;
+import io.github.qalab.migration.MigrationDirectory;
+import io.github.qalab.migration.MigrationFile;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.alter.Alter;
+import net.sf.jsqlparser.statement.alter.AlterExpression;
+import net.sf.jsqlparser.statement.create.table.ColumnDefinition;
+import net.sf.jsqlparser.statement.create.table.CreateTable;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The safety lint: reads the statements of the given migrations with JSqlParser and runs every {@link LintRule} on
+ * them. A statement the parser cannot read is reported under QL100, never a crash.
+ */
+public final class MigrationLinter {
+
+    // JSqlParser 5.4 does not know these PostgreSQL/H2 spellings; they are rewritten before parsing (and NOT VALID
+    // remembered) so that the rest of the statement is still checked.
+    private static final Pattern NOT_VALID = Pattern.compile("(?is)^(.*\\S)\\s+NOT\\s+VALID\\s*$");
+    private static final Pattern SET_DATA_TYPE = Pattern.compile("(?i)\\bSET\\s+DATA\\s+TYPE\\b");
+
+    private final MigrationDirectory directory;
+    private final LintDialect dialect;
+    private final Map<String, Severity> severities;
+    private final Map<Integer, List<ParsedStatement>> parsedEarlier = new HashMap<>();
+
+    /**
+     * @param directory  the whole folder (earlier migrations tell the column types before a change)
+     * @param dialect    the database the migrations are for; PostgreSQL-only rules run only for {@code POSTGRESQL}
+     * @param severities the severity per lint rule id; a missing id takes the rule's default, {@code OFF} skips it
+     */
+    public MigrationLinter(MigrationDirectory directory, LintDialect dialect, Map<String, Severity> severities) {
+        this.directory = directory;
+        this.dialect = dialect;
+        this.severities = Map.copyOf(severities);
+    }
+
+    /** Every lint rule, in id order. */
+    public static List<LintRule> rules() {
+        return List.of(new UnparsedStatementRule(), new DestructiveChangeRule(), new NotNullWithoutDefaultRule(),
+                new NarrowedColumnTypeRule(), new ChangedColumnTypeRule(), new BlockingIndexRule(),
+                new ValidatingForeignKeyRule(), new RenameRule());
+    }
+
+    /** The findings in the given migrations' upgrade parts, in file then line order. */
+    public List<Violation> lint(List<MigrationFile> files) {
+        List<Violation> found = new ArrayList<>();
+        for (MigrationFile file : files) {
+            if (file.readable()) {
+                lint(file, found);
+            }
+        }
+        return found;
+    }
+
+    private void lint(MigrationFile file, List<Violation> found) {
+        LintContext context = new LintContext(file, dialect, (table, column) -> earlierType(file, table, column));
+        for (SqlStatement source : StatementSplitter.split(file.upgrade().sql(), file.upgrade().startLine())) {
+            Optional<ParsedStatement> parsed = parse(source);
+            if (parsed.isEmpty()) {
+                report(new UnparsedStatementRule(), file, source, new LintFinding(
+                        "not understood by the lint's SQL parser (JSqlParser), so it was not checked",
+                        new UnparsedStatementRule().hint()), found);
+                continue;
+            }
+            for (LintRule rule : rules()) {
+                for (LintFinding finding : rule.check(parsed.get(), context)) {
+                    report(rule, file, source, finding, found);
+                }
+            }
+            if (parsed.get().tree() instanceof CreateTable create) {
+                context.created(create.getTable().getFullyQualifiedName());
+            }
+        }
+    }
+
+    private void report(LintRule rule, MigrationFile file, SqlStatement source, LintFinding finding,
+                        List<Violation> found) {
+        Severity severity = severities.getOrDefault(rule.id(), rule.defaultSeverity());
+        if (severity != Severity.OFF) {
+            found.add(new Violation(rule.id(), severity, file.path(), source.line(),
+                    source.abbreviated() + ": " + finding.risk(), finding.alternative()));
+        }
+    }
+
+    /** Parses one statement; empty when JSqlParser cannot read it. */
+    static Optional<ParsedStatement> parse(SqlStatement source) {
+        String sql = source.sql();
+        boolean notValid = false;
+        Matcher trailing = NOT_VALID.matcher(sql);
+        if (trailing.matches()) {
+            sql = trailing.group(1);
+            notValid = true;
+        }
+        sql = SET_DATA_TYPE.matcher(sql).replaceAll("TYPE");
+        try {
+            Statement tree = CCJSqlParserUtil.parse(sql);
+            return tree == null ? Optional.empty() : Optional.of(new ParsedStatement(source, tree, notValid));
+        } catch (Exception | StackOverflowError | LinkageError e) {
+            // JSQLParserException for unknown syntax; the generated token manager throws Errors on bad characters
+            return Optional.empty();
+        }
+    }
+
+    /** The column's type after the migrations before {@code file}, newest statement last. */
+    private Optional<String> earlierType(MigrationFile file, String table, String column) {
+        String type = null;
+        for (MigrationFile earlier : directory.migrations()) {
+            if (earlier.number() >= file.number()) {
+                break;
+            }
+            if (!earlier.upgrade().sql().toLowerCase(Locale.ROOT).contains(table)) {
+                continue; // cheap filter: only files that mention the table are parsed
+            }
+            for (ParsedStatement statement : parsedEarlier.computeIfAbsent(earlier.number(), n -> parseAll(earlier))) {
+                type = typeIn(statement.tree(), table, column).orElse(type);
+            }
+        }
+        return Optional.ofNullable(type);
+    }
+
+    private static List<ParsedStatement> parseAll(MigrationFile file) {
+        List<ParsedStatement> all = new ArrayList<>();
+        for (SqlStatement source : StatementSplitter.split(file.upgrade().sql(), file.upgrade().startLine())) {
+            parse(source).ifPresent(all::add);
+        }
+        return all;
+    }
+
+    private static Optional<String> typeIn(Statement tree, String table, String column) {
+        if (tree instanceof CreateTable create && LintContext.name(create.getTable().getFullyQualifiedName())
+                .equals(table) && create.getColumnDefinitions() != null) {
+            for (ColumnDefinition definition : create.getColumnDefinitions()) {
+                if (LintContext.name(definition.getColumnName()).equals(column)) {
+                    return Optional.of(definition.getColDataType().toString());
+                }
+            }
+        }
+        if (tree instanceof Alter alter && LintContext.name(alter.getTable().getFullyQualifiedName()).equals(table)
+                && alter.getAlterExpressions() != null) {
+            String type = null;
+            for (AlterExpression e : alter.getAlterExpressions()) {
+                if (e.getColDataTypeList() == null) {
+                    continue;
+                }
+                for (AlterExpression.ColumnDataType c : e.getColDataTypeList()) {
+                    if (LintContext.name(c.getColumnName()).equals(column) && c.getColDataType() != null
+                            && c.getColDataType().getDataType() != null) {
+                        type = c.getColDataType().toString();
+                    }
+                }
+            }
+            return Optional.ofNullable(type);
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,103 @@
+package io.github.qalab.maven;
+
+import io.github.qalab.convention.ConventionReport;
+import io.github.qalab.convention.Severity;
+import io.github.qalab.guard.GithubAnnotations;
+import io.github.qalab.guard.LintScope;
+import io.github.qalab.guard.SarifReport;
+import io.github.qalab.guard.VerifyChecks;
+import io.github.qalab.lint.LintDialect;
+import io.github.qalab.migration.MigrationDirectory;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The part of {@code qalab:verify} beyond the convention: integrity, safety lint, the SARIF report and GitHub
+ * annotations. Kept apart from {@link VerifyMojo} so that the goal's own flow stays short.
+ */
+final class VerifyGuard {
+
+    private final VerifyMojo mojo;
+    private final Log log;
+    private final Map<String, String> environment;
+    private final PrintStream stdout;
+
+    VerifyGuard(VerifyMojo mojo, Log log) {
+        // GitHub reads workflow commands only from the start of a stdout line, which Maven's Log prefixes with
+        // "[INFO] "; so annotations go to the process's stdout directly (and only here, in the Maven layer).
+        this(mojo, log, System.getenv(), System.out);
+    }
+
+    VerifyGuard(VerifyMojo mojo, Log log, Map<String, String> environment, PrintStream stdout) {
+        this.mojo = mojo;
+        this.log = log;
+        this.environment = environment;
+        this.stdout = stdout;
+    }
+
+    /** Runs every check; notes on how the lint chose its migrations go to the info log. */
+    ConventionReport check(MigrationDirectory directory, Map<String, Severity> severities) throws MojoFailureException {
+        LintScope scope;
+        LintDialect dialect;
+        try {
+            scope = mojo.lint != null && !mojo.lint.isBlank()
+                    ? LintScope.parse(mojo.lint)
+                    : LintScope.ofGithubBase(environment.get("GITHUB_BASE_REF")).orElse(LintScope.parse("new"));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("Invalid qalab.lint: " + e.getMessage());
+        }
+        try {
+            dialect = mojo.dialect != null && !mojo.dialect.isBlank()
+                    ? LintDialect.parse(mojo.dialect)
+                    : LintDialect.ofUrl(environment.get("QALAB_URL")).orElse(LintDialect.UNKNOWN);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("Invalid qalab.dialect: " + e.getMessage());
+        }
+        VerifyChecks.Outcome outcome = VerifyChecks.check(directory, severities, scope, dialect);
+        outcome.notes().forEach(log::info);
+        return outcome.report();
+    }
+
+    /** Writes the SARIF report and, under GitHub Actions, prints the annotation lines. */
+    void report(ConventionReport report, Path base) throws MojoFailureException {
+        long start = System.nanoTime();
+        if (mojo.sarif != null && !mojo.sarif.getPath().isBlank()) {
+            try {
+                SarifReport.write(mojo.sarif.toPath(), version(), VerifyChecks.catalog(), report.violations(), base);
+            } catch (IOException e) {
+                throw new MojoFailureException("Cannot write the SARIF report " + mojo.display(mojo.sarif.toPath())
+                        + ": " + e.getMessage() + " \u2014 check that the build directory is writable");
+            }
+        }
+        if (GithubAnnotations.enabled(environment)) {
+            String workspace = environment.get("GITHUB_WORKSPACE");
+            Path root = workspace == null || workspace.isBlank() ? base : Path.of(workspace);
+            GithubAnnotations.lines(report.violations(), root).forEach(stdout::println);
+            stdout.flush();
+        }
+        if (log.isDebugEnabled()) {
+            log.debug("qalab:verify: reports written in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        }
+    }
+
+    private static String version() {
+        try (InputStream in = VerifyGuard.class.getResourceAsStream(
+                "/META-INF/maven/io.github.qalab/qalab-maven-plugin/pom.properties")) {
+            if (in != null) {
+                Properties properties = new Properties();
+                properties.load(in);
+                return properties.getProperty("version", "unknown");
+            }
+        } catch (IOException e) {
+            // the version is decoration
+        }
+        return "unknown";
+    }
+}

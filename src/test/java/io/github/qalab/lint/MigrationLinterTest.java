@@ -1,0 +1,168 @@
+package io.github.qalab.lint;
+
+import io.github.qalab.convention.Severity;
+import io.github.qalab.convention.Violation;
+import io.github.qalab.migration.MigrationDirectory;
+import io.github.qalab.migration.MigrationFile;
+import io.github.qalab.testing.MigrationFolder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MigrationLinterTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String BASE = "-- revision: 001\n-- down_revision: none\n\n"
+            + "CREATE TABLE account (\n    id BIGINT NOT NULL,\n    name VARCHAR(255),\n    total NUMERIC(12, 2),\n"
+            + "    owner_id BIGINT,\n    CONSTRAINT pk_account PRIMARY KEY (id)\n);\n"
+            + "CREATE TABLE app_user (id BIGINT NOT NULL);\n\n/* qalab:downgrade\nDROP TABLE account;\n*/\n";
+
+    /** Lints migration 002 whose upgrade is {@code upgrade} (starting on line 4), after the base 001. */
+    private List<Violation> lint(String upgrade, LintDialect dialect) {
+        return lint(upgrade, dialect, Map.of());
+    }
+
+    private List<Violation> lint(String upgrade, LintDialect dialect, Map<String, Severity> severities) {
+        MigrationFolder folder = new MigrationFolder(dir);
+        folder.write("001_base.sql", BASE);
+        folder.write("002_change.sql", "-- revision: 002\n-- down_revision: 001\n\n" + upgrade
+                + "\n\n/* qalab:downgrade irreversible */\n");
+        MigrationDirectory directory = folder.scan();
+        MigrationFile second = directory.migrations().get(1);
+        List<Violation> found = new MigrationLinter(directory, dialect, severities).lint(List.of(second));
+        for (Violation v : found) {
+            assertEquals(second.path(), v.file());
+            assertTrue(!v.message().isBlank() && !v.hint().isBlank());
+        }
+        return found;
+    }
+
+    private static Violation single(List<Violation> found, String id, int line) {
+        assertEquals(1, found.size(), found.toString());
+        assertEquals(id, found.get(0).ruleId());
+        assertEquals(line, found.get(0).line(), found.toString());
+        return found.get(0);
+    }
+
+    @Test
+    void safeChangesPass() {
+        assertEquals(List.of(), lint("ALTER TABLE account ADD COLUMN note VARCHAR(100);\n"
+                + "ALTER TABLE account ADD COLUMN flag BOOLEAN DEFAULT FALSE NOT NULL;\n"
+                + "CREATE TABLE invoice (id BIGINT NOT NULL, account_id BIGINT NOT NULL);\n"
+                + "CREATE INDEX ix_invoice_account ON invoice (account_id);\n"
+                + "ALTER TABLE invoice ADD CONSTRAINT fk_invoice FOREIGN KEY (account_id) REFERENCES account (id);\n"
+                + "ALTER TABLE invoice ADD COLUMN due DATE NOT NULL;\n"
+                + "CREATE INDEX CONCURRENTLY ix_account_owner ON account (owner_id);\n"
+                + "ALTER TABLE account ADD CONSTRAINT fk_owner FOREIGN KEY (owner_id) REFERENCES app_user (id) "
+                + "NOT VALID;\n"
+                + "ALTER TABLE account ALTER COLUMN name TYPE VARCHAR(500);\n"
+                + "DROP TABLE invoice;", LintDialect.POSTGRESQL));
+    }
+
+    @Test
+    void ql101DropTableDropColumnTruncateUnlessAcknowledged() {
+        Violation drop = single(lint("DROP TABLE app_user;", LintDialect.UNKNOWN), "QL101", 4);
+        assertEquals(Severity.ERROR, drop.severity());
+        assertTrue(drop.message().startsWith("DROP TABLE app_user: drops table app_user with all its rows"), drop.message());
+        assertTrue(drop.hint().contains("-- qalab:allow destructive"));
+        Violation column = single(lint("\n\nALTER TABLE account DROP COLUMN name;", LintDialect.UNKNOWN), "QL101", 6);
+        assertTrue(column.message().contains("drops column account.name"), column.message());
+        Violation truncate = single(lint("TRUNCATE TABLE account;", LintDialect.UNKNOWN), "QL101", 4);
+        assertTrue(truncate.message().contains("deletes every row of account"));
+        assertEquals(List.of(), lint("-- qalab:allow destructive\nDROP TABLE app_user;\nTRUNCATE TABLE account;",
+                LintDialect.UNKNOWN));
+    }
+
+    @Test
+    void ql102NotNullWithoutDefaultOnAnExistingTable() {
+        Violation v = single(lint("ALTER TABLE account ADD COLUMN balance BIGINT NOT NULL;", LintDialect.UNKNOWN),
+                "QL102", 4);
+        assertTrue(v.message().contains("adds NOT NULL column account.balance without a default"), v.message());
+        assertTrue(v.hint().contains("DEFAULT"));
+    }
+
+    @Test
+    void ql103NarrowingAndQl104TypeChange() {
+        Violation narrowed = single(lint("ALTER TABLE account ALTER COLUMN name TYPE VARCHAR(50);",
+                LintDialect.POSTGRESQL), "QL103", 4);
+        assertTrue(narrowed.message().contains("narrows account.name from VARCHAR (255) to VARCHAR (50)"),
+                narrowed.message());
+        single(lint("ALTER TABLE account MODIFY COLUMN total DECIMAL(8, 2);", LintDialect.MARIADB), "QL103", 4);
+        single(lint("ALTER TABLE account ALTER COLUMN id TYPE INTEGER;", LintDialect.POSTGRESQL), "QL103", 4);
+        Violation changed = single(lint("ALTER TABLE account ALTER COLUMN owner_id TYPE VARCHAR(40);",
+                LintDialect.POSTGRESQL), "QL104", 4);
+        assertEquals(Severity.WARN, changed.severity());
+        assertTrue(changed.message().contains("changes the type of account.owner_id from BIGINT to VARCHAR (40)"),
+                changed.message());
+        // H2's spelling is read too
+        single(lint("ALTER TABLE account ALTER COLUMN name SET DATA TYPE VARCHAR(10);", LintDialect.H2), "QL103", 4);
+        // restating the same type (MariaDB MODIFY to change NULL-ability) is no type change
+        assertEquals(List.of(), lint("ALTER TABLE account MODIFY COLUMN name VARCHAR(255) NOT NULL;",
+                LintDialect.MARIADB));
+    }
+
+    @Test
+    void ql105IndexWithoutConcurrentlyOnPostgresOnly() {
+        Violation v = single(lint("CREATE INDEX ix_account_name ON account (name);", LintDialect.POSTGRESQL),
+                "QL105", 4);
+        assertTrue(v.message().contains("blocking every write"), v.message());
+        assertTrue(v.hint().contains("CONCURRENTLY"));
+        assertEquals(List.of(), lint("CREATE INDEX ix_account_name ON account (name);", LintDialect.MARIADB));
+    }
+
+    @Test
+    void ql106ForeignKeyWithoutNotValidOnPostgresOnly() {
+        String sql = "ALTER TABLE account ADD CONSTRAINT fk_owner FOREIGN KEY (owner_id) REFERENCES app_user (id);";
+        Violation v = single(lint(sql, LintDialect.POSTGRESQL), "QL106", 4);
+        assertTrue(v.hint().contains("NOT VALID") && v.hint().contains("VALIDATE CONSTRAINT"), v.hint());
+        assertEquals(List.of(), lint(sql, LintDialect.H2));
+    }
+
+    @Test
+    void ql107Renames() {
+        assertTrue(single(lint("ALTER TABLE account RENAME TO customer_account;", LintDialect.UNKNOWN), "QL107", 4)
+                .message().contains("renames table account to customer_account"));
+        assertTrue(single(lint("ALTER TABLE account RENAME COLUMN name TO title;", LintDialect.UNKNOWN), "QL107", 4)
+                .message().contains("renames column account.name to title"));
+        assertTrue(single(lint("ALTER TABLE account CHANGE COLUMN name title VARCHAR(255);", LintDialect.MARIADB),
+                "QL107", 4).message().contains("renames column account.name to title"));
+        assertTrue(single(lint("RENAME TABLE account TO acct;", LintDialect.MARIADB), "QL107", 4)
+                .message().contains("renames table account to acct"));
+    }
+
+    @Test
+    void ql100AnUnparsableStatementIsAWarningAndTheRestIsStillChecked() {
+        List<Violation> found = lint("DO $$ BEGIN\n  PERFORM 1; -- a ; inside\nEND $$;\nDROP TABLE app_user;",
+                LintDialect.POSTGRESQL);
+        assertEquals(2, found.size(), found.toString());
+        assertEquals("QL100", found.get(0).ruleId());
+        assertEquals(4, found.get(0).line());
+        assertEquals(Severity.WARN, found.get(0).severity());
+        assertEquals("QL101", found.get(1).ruleId());
+        assertEquals(7, found.get(1).line());
+    }
+
+    @Test
+    void severitiesAreConfigurable() {
+        assertEquals(List.of(), lint("DROP TABLE app_user;", LintDialect.UNKNOWN, Map.of("QL101", Severity.OFF)));
+        assertEquals(Severity.WARN, single(lint("DROP TABLE app_user;", LintDialect.UNKNOWN,
+                Map.of("QL101", Severity.WARN)), "QL101", 4).severity());
+    }
+
+    @Test
+    void splitterKeepsLinesAndIgnoresSemicolonsInQuotesAndComments() {
+        List<SqlStatement> statements = StatementSplitter.split("INSERT INTO t VALUES ('a;b');\n/* x; y */\n"
+                + "-- c;\nUPDATE t SET \"we;ird\" = 1\n  WHERE x = $tag$;$tag$;\n\nSELECT 1", 10);
+        assertEquals(List.of(10, 13, 16), statements.stream().map(SqlStatement::line).toList());
+        assertEquals("INSERT INTO t VALUES ('a;b')", statements.get(0).sql());
+        assertTrue(statements.get(1).sql().endsWith("$tag$;$tag$"));
+    }
+}
