@@ -34,7 +34,7 @@ public abstract class AbstractQalabMojo extends AbstractMojo {
     /**
      * The database the migrations are written for: {@code postgresql}, {@code mariadb}, {@code mysql} or {@code h2}.
      * {@code generate} writes SQL for it; the embedded H2 database and the shadow database run in its compatibility
-     * mode.
+     * mode; {@code verify} runs the PostgreSQL-only lint rules (QL105, QL106) for {@code postgresql}.
      */
     @Parameter(property = "qalab.dialect", defaultValue = "postgresql")
     protected String dialect;

@@ -53,13 +53,8 @@ final class VerifyGuard {
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("Invalid qalab.lint: " + e.getMessage());
         }
-        try {
-            dialect = mojo.dialect != null && !mojo.dialect.isBlank()
-                    ? LintDialect.parse(mojo.dialect)
-                    : LintDialect.ofUrl(environment.get("QALAB_URL")).orElse(LintDialect.UNKNOWN);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("Invalid qalab.dialect: " + e.getMessage());
-        }
+        // qalab.dialect (default postgresql) is validated once for every goal; the lint only needs its family
+        dialect = LintDialect.parse(mojo.dialect().name());
         VerifyChecks.Outcome outcome = VerifyChecks.check(directory, severities, scope, dialect);
         outcome.notes().forEach(log::info);
         return outcome.report();

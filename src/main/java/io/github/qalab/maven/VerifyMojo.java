@@ -41,13 +41,6 @@ public class VerifyMojo extends AbstractQalabMojo {
     @Parameter(property = "qalab.lint")
     protected String lint;
 
-    /**
-     * The database the migrations are written for ({@code postgresql}, {@code mariadb}, {@code h2}); the PostgreSQL
-     * lint rules QL105/QL106 run only for {@code postgresql}. Taken from {@code QALAB_URL} when not set.
-     */
-    @Parameter(property = "qalab.dialect")
-    protected String dialect;
-
     /** The SARIF 2.1.0 report of every finding (for GitHub code scanning); empty to write none. */
     @Parameter(property = "qalab.sarif", defaultValue = "${project.build.directory}/qalab/verify.sarif")
     protected java.io.File sarif;
