@@ -71,7 +71,17 @@ public final class MigrationGenerator {
      */
     public static Plan plan(MigrationDirectory directory, Settings settings)
             throws EntityScanException, ReplayException {
-        EntityModel model = new EntityScanner().scan(settings.sourceRoots(), settings.entityPackages());
+        return plan(directory, settings, scan(settings));
+    }
+
+    /** Reads the entities that {@code settings} name. */
+    public static EntityModel scan(Settings settings) throws EntityScanException {
+        return new EntityScanner().scan(settings.sourceRoots(), settings.entityPackages());
+    }
+
+    /** As {@link #plan(MigrationDirectory, Settings)}, for entities already read with {@link #scan(Settings)}. */
+    public static Plan plan(MigrationDirectory directory, Settings settings, EntityModel model)
+            throws EntityScanException, ReplayException {
         Schema desired = new EntitySchemaBuilder().build(model, settings.naming());
         Schema current = settings.shadow().replay(directory.migrations());
         SchemaDiff diff = SchemaDiff.compare(current, desired, settings.renames(), settings.dialect());

@@ -58,6 +58,19 @@ public final class EntitySchemaBuilder {
         return new Build(model, naming).build();
     }
 
+    /**
+     * The entity that declares each table, by table name (the first entity of a hierarchy sharing a table), so that
+     * a difference in a table can be reported at the entity's source.
+     */
+    public Map<String, ManagedType> tableOwners(EntityModel model, NamingStrategy naming) {
+        Build build = new Build(model, naming);
+        Map<String, ManagedType> owners = new LinkedHashMap<>();
+        for (ManagedType entity : model.entities()) {
+            build.tableNameOf(entity).ifPresent(table -> owners.putIfAbsent(table, entity));
+        }
+        return owners;
+    }
+
     /** A deterministic constraint name: {@code raw} when short enough, else truncated plus a hash of it. */
     public static String constraintName(String raw) {
         String name = raw.replace('.', '_');
