@@ -5,8 +5,8 @@ assert !log.contains("Execution failed") && !log.contains("Execution default-cli
 assert !(log =~ /(?m)^\s+at io\.github\.qalab\./) : "stack trace from the plugin in build.log"
 
 assert log.contains("qalab:verify")
-assert log.contains("Checks the migration files against the qalab convention")
-for (p in ["locations", "rules", "skip"]) {
+assert log.contains("Checks the migration files without any database server: the qalab convention")
+for (p in ["locations", "rules", "skip", "checkDrift", "dialect", "lint", "sarif"]) {
     assert log =~ /(?m)^\s+$p\b/ : "parameter $p is not listed"
 }
 assert log.contains("User property: qalab.locations")

@@ -33,24 +33,62 @@ public final class SchemaDrift {
     /** An existing migration that fails to replay, so drift cannot be checked. */
     public static final String REPLAY = "QL022";
 
-    private static final String GENERATE = "run mvn qalab:generate -Dqalab.message=\"<what changed>\" to write the"
+    /** What to do about drift. */
+    public static final String HINT = "run mvn qalab:generate -Dqalab.message=\"<what changed>\" to write the"
             + " missing migration, or revert the entity change";
 
     private SchemaDrift() {
     }
 
     /**
+     * The outcome of a drift check.
+     *
+     * @param findings the violations, empty when the migrations produce what the entities need
+     * @param note     one line on what was compared (or why nothing was), for the log
+     */
+    public record Result(List<Violation> findings, String note) {
+        public Result {
+            findings = List.copyOf(findings);
+        }
+    }
+
+    private static final String ENTITY_HINT = "fix the mapping as the message says (it is needed for the drift check;"
+            + " checkDrift=false skips it)";
+    private static final String REPLAY_HINT = "fix the statement, or set qalab.shadowUrl to an empty database of your"
+            + " real vendor";
+
+    /** What to do about a finding of one of the {@link #rules()}. */
+    public static String hint(String ruleId) {
+        return switch (ruleId) {
+            case ENTITY -> ENTITY_HINT;
+            case REPLAY -> REPLAY_HINT;
+            default -> HINT;
+        };
+    }
+
+    /** The rules of the drift check, id to one-line summary, for reports and configuration checks. */
+    public static Map<String, String> rules() {
+        return Map.of(DRIFT, "the entities need a schema change that no migration makes",
+                ENTITY, "an entity mapping cannot be understood, so drift cannot be checked",
+                REPLAY, "an existing migration does not replay, so drift cannot be checked");
+    }
+
+    /**
      * Checks the entities against the migrations of {@code directory}.
      *
      * @param severity the severity of a drift finding; entity and replay problems are always errors
-     * @return the findings, empty when the migrations produce exactly what the entities need
+     * @return the findings, empty when the migrations produce exactly what the entities need (or when the source
+     *         roots hold no entity at all: a project without JPA has nothing to drift from)
      */
-    public static List<Violation> check(MigrationDirectory directory, MigrationGenerator.Settings settings,
-                                        Severity severity) {
+    public static Result check(MigrationDirectory directory, MigrationGenerator.Settings settings,
+                               Severity severity) {
         EntityModel model;
         MigrationGenerator.Plan plan;
         try {
             model = MigrationGenerator.scan(settings);
+            if (model.entities().isEmpty()) {
+                return new Result(List.of(), "Drift not checked: no @Entity class in the entity source roots");
+            }
             plan = MigrationGenerator.plan(directory, settings, model);
         } catch (EntityScanException e) {
             List<Violation> found = new ArrayList<>();
@@ -58,25 +96,32 @@ public final class SchemaDrift {
                 found.add(new Violation(ENTITY, Severity.ERROR, p.file(), p.line(), p.message(),
                         p.hint() + " (needed for the drift check; checkDrift=false skips it)"));
             }
-            return found;
+            return new Result(found, "Drift not checked: the entities cannot be read");
         } catch (ReplayException e) {
             Path where = e.file() != null ? e.file() : directory.locations().get(0);
-            return List.of(new Violation(REPLAY, Severity.ERROR, where, e.line(),
+            return new Result(List.of(new Violation(REPLAY, Severity.ERROR, where, e.line(),
                     "migration does not replay into the shadow database: " + e.databaseMessage(),
-                    "fix the statement, or set qalab.shadowUrl to an empty database of your real vendor"));
+                    REPLAY_HINT)),
+                    "Drift not checked: the migrations do not replay");
         }
         Map<String, ManagedType> owners = new EntitySchemaBuilder().tableOwners(model, settings.naming());
         Path fallback = directory.head().map(MigrationFile::path).orElse(directory.locations().get(0));
         List<Violation> found = new ArrayList<>();
         for (Operation op : plan.diff().operations()) {
             String table = tableOf(op);
+            if (table == null) {
+                table = sequenceTable(op);
+            }
             ManagedType owner = table == null ? null : owners.get(table);
             Path file = owner == null ? fallback : owner.file();
             int line = owner == null ? 1 : owner.line();
             found.add(new Violation(DRIFT, severity, file, line,
-                    "entities changed without a migration: " + describe(op, settings.dialect()), GENERATE));
+                    "entities changed without a migration: " + describe(op, settings.dialect()), HINT));
         }
-        return found;
+        int entities = model.entities().size();
+        return new Result(found, "Drift: " + entities + (entities == 1 ? " entity" : " entities") + " compared with "
+                + directory.migrations().size() + " replayed migrations, " + (found.isEmpty() ? "in sync"
+                : found.size() + (found.size() == 1 ? " difference" : " differences")));
     }
 
     /** The table an operation changes, or {@code null} for a sequence. */
@@ -127,6 +172,19 @@ public final class SchemaDrift {
             return o.table();
         }
         return null;
+    }
+
+    /** For a sequence named like Hibernate's default ({@code <table>_seq}), that table; else {@code null}. */
+    static String sequenceTable(Operation op) {
+        String name = null;
+        if (op instanceof Operation.CreateSequence o) {
+            name = o.sequence().name();
+        } else if (op instanceof Operation.DropSequence o) {
+            name = o.sequence().name();
+        } else if (op instanceof Operation.AlterSequence o) {
+            name = o.to().name();
+        }
+        return name != null && name.endsWith("_seq") ? name.substring(0, name.length() - "_seq".length()) : null;
     }
 
     /** What is missing, in the words of the entities: {@code table account: column balance missing}. */

@@ -1,10 +1,13 @@
 package io.github.qalab.guard;
 
+
 import io.github.qalab.convention.ConventionChecker;
 import io.github.qalab.convention.ConventionReport;
 import io.github.qalab.convention.Rule;
 import io.github.qalab.convention.Severity;
 import io.github.qalab.convention.Violation;
+import io.github.qalab.generate.MigrationGenerator;
+import io.github.qalab.generate.SchemaDrift;
 import io.github.qalab.integrity.IntegrityRules;
 import io.github.qalab.lint.LintDialect;
 import io.github.qalab.lint.LintRule;
@@ -47,6 +50,8 @@ public final class VerifyChecks {
         for (Rule rule : IntegrityRules.rules()) {
             all.add(new RuleInfo(rule.id(), rule.summary(), rule.hint(), IntegrityRules.defaultSeverity(rule.id())));
         }
+        SchemaDrift.rules().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(rule -> all.add(
+                new RuleInfo(rule.getKey(), rule.getValue(), SchemaDrift.hint(rule.getKey()), Severity.ERROR)));
         for (LintRule rule : MigrationLinter.rules()) {
             all.add(new RuleInfo(rule.id(), rule.summary(), rule.hint(), rule.defaultSeverity()));
         }
@@ -91,6 +96,32 @@ public final class VerifyChecks {
                     : " (" + dialect.name().toLowerCase(Locale.ROOT) + ")"));
         }
         return new Outcome(new ConventionReport(directory, found), List.copyOf(notes));
+    }
+
+    /**
+     * Adds the drift check (QL020-QL022) to an outcome: the entities compared with the schema the migrations produce.
+     * It runs only on a chain without convention errors, since a broken chain does not replay meaningfully.
+     *
+     * @param severities the same severity map as for {@link #check}; {@code QL020=off} switches the check off
+     */
+    public static Outcome withDrift(Outcome outcome, MigrationDirectory directory,
+                                    MigrationGenerator.Settings settings, Map<String, Severity> severities) {
+        Severity severity = normalise(severities).getOrDefault(SchemaDrift.DRIFT, Severity.ERROR);
+        List<String> notes = new ArrayList<>(outcome.notes());
+        if (severity == Severity.OFF) {
+            notes.add("Drift not checked: " + SchemaDrift.DRIFT + " is off");
+            return new Outcome(outcome.report(), notes);
+        }
+        Set<String> conventionIds = ids(ConventionChecker.rules().stream().map(Rule::id).toList());
+        if (outcome.report().errors().stream().anyMatch(v -> conventionIds.contains(v.ruleId()))) {
+            notes.add("Drift not checked: fix the migration chain first");
+            return new Outcome(outcome.report(), notes);
+        }
+        SchemaDrift.Result drift = SchemaDrift.check(directory, settings, severity);
+        notes.add(drift.note());
+        List<Violation> all = new ArrayList<>(outcome.report().violations());
+        all.addAll(drift.findings());
+        return new Outcome(new ConventionReport(directory, all), notes);
     }
 
     /** The migrations the scope selects; a note says when the scope had to fall back. */

@@ -5,17 +5,16 @@ import io.github.qalab.convention.ConventionReport;
 import io.github.qalab.convention.Severity;
 import io.github.qalab.convention.Violation;
 import io.github.qalab.db.ReplayException;
-import io.github.qalab.db.ShadowDatabase;
 import io.github.qalab.diff.Operation;
 import io.github.qalab.diff.Renames;
 import io.github.qalab.entity.EntityProblem;
 import io.github.qalab.entity.EntityScanException;
-import io.github.qalab.entity.NamingStrategy;
 import io.github.qalab.generate.MigrationGenerator;
 import io.github.qalab.generate.MigrationGenerator.Plan;
+import io.github.qalab.integrity.IntegrityRules;
 import io.github.qalab.migration.MigrationDirectory;
+import io.github.qalab.migration.MigrationSum;
 import io.github.qalab.migration.MigrationWriter;
-import io.github.qalab.sql.Dialect;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -24,7 +23,6 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +32,7 @@ import java.util.Map;
  * {@code mvn qalab:generate -Dqalab.message="Add account table"}. Writes nothing when there is no difference.
  */
 @Mojo(name = "generate", threadSafe = true, requiresProject = true)
-public class GenerateMojo extends AbstractQalabMojo {
+public class GenerateMojo extends AbstractSchemaMojo {
 
     private static final String EXAMPLE = "mvn qalab:generate -Dqalab.message=\"Add account table\"";
 
@@ -43,45 +41,11 @@ public class GenerateMojo extends AbstractQalabMojo {
     protected String message;
 
     /**
-     * How entity and field names become table and column names: {@code spring} (snake_case, Spring Boot's default)
-     * or {@code jpa} (Hibernate's default: names as written).
-     */
-    @Parameter(property = "qalab.namingStrategy", defaultValue = "spring")
-    protected String namingStrategy;
-
-    /** Comma-separated packages whose {@code @Entity} classes count (sub-packages included); empty for all. */
-    @Parameter(property = "qalab.entityPackages")
-    protected String entityPackages;
-
-    /** The source roots holding the entities; by default the project's compile source roots. */
-    @Parameter(property = "qalab.sourceRoots")
-    protected List<String> sourceRoots;
-
-    /** The project's compile source roots (the default for {@code sourceRoots}). */
-    @Parameter(defaultValue = "${project.compileSourceRoots}", readonly = true, required = true)
-    protected List<String> compileSourceRoots;
-
-    /**
      * Renames to generate instead of drop + add: {@code table.old_column:new_column} for a column,
      * {@code old_table:new_table} for a table, comma-separated.
      */
     @Parameter(property = "qalab.renames")
     protected String renames;
-
-    /**
-     * A real, empty database to replay the existing migrations into instead of the embedded H2 (for migrations
-     * with vendor-only SQL). Everything in it is dropped before and after.
-     */
-    @Parameter(property = "qalab.shadowUrl")
-    protected String shadowUrl;
-
-    /** The user for {@code shadowUrl}. */
-    @Parameter(property = "qalab.shadowUser")
-    protected String shadowUser;
-
-    /** The password for {@code shadowUrl}; never printed. */
-    @Parameter(property = "qalab.shadowPassword")
-    protected String shadowPassword;
 
     /**
      * Writes a template (header and a placeholder) for a hand-written migration, e.g. a data migration, instead of
@@ -95,9 +59,8 @@ public class GenerateMojo extends AbstractQalabMojo {
         if (message == null || message.isBlank()) {
             throw new MojoFailureException("No migration message given: describe the change, e.g. " + EXAMPLE);
         }
-        Dialect target = dialect();
-        NamingStrategy naming = parse(() -> NamingStrategy.fromName(namingStrategy));
         Renames renameSpec = parse(() -> Renames.parse(renames == null ? "" : renames));
+        MigrationGenerator.Settings settings = generatorSettings(renameSpec);
 
         MigrationDirectory directory = scanMigrations();
         refuseBrokenChain(directory);
@@ -106,14 +69,10 @@ public class GenerateMojo extends AbstractQalabMojo {
             Path written = writeSafely(() -> MigrationWriter.writeNextEmpty(directory, message));
             getLog().info("Wrote template " + display(written)
                     + ": add the SQL by hand; qalab:verify fails on it (QL006) until it holds a statement");
+            record(written);
             return;
         }
 
-        ShadowDatabase shadow = shadowUrl == null || shadowUrl.isBlank()
-                ? ShadowDatabase.embedded(target)
-                : ShadowDatabase.external(shadowUrl, shadowUser, shadowPassword);
-        MigrationGenerator.Settings settings = new MigrationGenerator.Settings(entitySourceRoots(),
-                packages(), naming, target, renameSpec, shadow);
         Plan plan;
         try {
             plan = MigrationGenerator.plan(directory, settings);
@@ -139,16 +98,39 @@ public class GenerateMojo extends AbstractQalabMojo {
             return;
         }
         Path written = writeSafely(() -> MigrationGenerator.write(directory, message, plan));
-        getLog().info("Wrote " + display(written) + " for " + target.name() + ":");
+        getLog().info("Wrote " + display(written) + " for " + settings.dialect().name() + ":");
         for (Operation op : plan.diff().operations()) {
             getLog().info("  " + op.describe());
         }
+        record(written);
         getLog().info("Review it, then apply it with mvn qalab:migrate");
+    }
+
+    /** Records the new file in qalab.sum, so that verify can tell later edits from the generated content. */
+    private void record(Path written) throws MojoFailureException {
+        try {
+            MigrationSum.Written sum = MigrationSum.update(scanMigrations());
+            getLog().info("Recorded " + written.getFileName() + " in " + display(sum.file()));
+        } catch (IOException e) {
+            throw new MojoFailureException("Wrote " + display(written) + " but cannot update "
+                    + MigrationSum.FILE_NAME + ": " + e.getMessage() + " \u2014 fix the folder's permissions, then run"
+                    + " mvn qalab:hash");
+        }
+    }
+
+    private static List<Violation> concat(List<Violation> a, List<Violation> b) {
+        List<Violation> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private void refuseBrokenChain(MigrationDirectory directory) throws MojoFailureException {
         // The first migration of a project may be the one being generated, so a missing folder is fine here.
         ConventionReport report = ConventionChecker.check(directory, Map.of("QL009", Severity.OFF));
+        // A migration edited after it was recorded must not be blessed by the sum update that follows the write.
+        List<Violation> integrity = IntegrityRules.check(directory, Map.of()).stream()
+                .filter(v -> v.severity() == Severity.ERROR).toList();
+        report = new ConventionReport(directory, concat(report.violations(), integrity));
         if (report.hasErrors()) {
             Path base = basedir.toPath().toAbsolutePath();
             for (Violation violation : report.errors()) {
@@ -157,23 +139,6 @@ public class GenerateMojo extends AbstractQalabMojo {
             throw new MojoFailureException(ConventionReport.summary(report.errors())
                     + ": fix the migration chain first (mvn qalab:verify shows the same), then generate again");
         }
-    }
-
-    private List<Path> entitySourceRoots() {
-        List<String> roots = sourceRoots == null || sourceRoots.isEmpty() ? compileSourceRoots : sourceRoots;
-        List<Path> paths = new ArrayList<>();
-        for (String root : roots) {
-            Path p = Path.of(root.strip());
-            paths.add(p.isAbsolute() ? p : basedir.toPath().resolve(p).normalize());
-        }
-        return paths;
-    }
-
-    private List<String> packages() {
-        if (entityPackages == null || entityPackages.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(entityPackages.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     private String relativize(String text) {

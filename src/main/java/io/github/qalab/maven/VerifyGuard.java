@@ -2,6 +2,7 @@ package io.github.qalab.maven;
 
 import io.github.qalab.convention.ConventionReport;
 import io.github.qalab.convention.Severity;
+import io.github.qalab.diff.Renames;
 import io.github.qalab.guard.GithubAnnotations;
 import io.github.qalab.guard.LintScope;
 import io.github.qalab.guard.SarifReport;
@@ -56,6 +57,11 @@ final class VerifyGuard {
         // qalab.dialect (default postgresql) is validated once for every goal; the lint only needs its family
         dialect = LintDialect.parse(mojo.dialect().name());
         VerifyChecks.Outcome outcome = VerifyChecks.check(directory, severities, scope, dialect);
+        if (mojo.checkDrift) {
+            long start = System.nanoTime();
+            outcome = VerifyChecks.withDrift(outcome, directory, mojo.generatorSettings(Renames.NONE), severities);
+            log.debug("qalab:verify: drift check in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        }
         outcome.notes().forEach(log::info);
         return outcome.report();
     }

@@ -19,12 +19,13 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Checks the migration files without touching any database: the qalab convention (rules QL001 to QL009), their
- * integrity against {@code qalab.sum} (QL010 to QL013) and the safety lint of new migrations (QL100 to QL107);
+ * Checks the migration files without any database server: the qalab convention (rules QL001 to QL009), their
+ * integrity against {@code qalab.sum} (QL010 to QL013), drift between the entities and the schema the migrations
+ * produce (QL020 to QL022, replayed into an in-memory H2) and the safety lint of new migrations (QL100 to QL107);
  * reports every violation as {@code path:line: QLnnn message — hint} (and as SARIF) and fails the build on errors.
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true, requiresProject = true)
-public class VerifyMojo extends AbstractQalabMojo {
+public class VerifyMojo extends AbstractSchemaMojo {
 
     /**
      * Severity per rule id: {@code error} (the default for every rule) fails the build, {@code warn} only reports,
@@ -40,6 +41,14 @@ public class VerifyMojo extends AbstractQalabMojo {
      */
     @Parameter(property = "qalab.lint")
     protected String lint;
+
+    /**
+     * Compares the entities with the schema the migrations produce (replayed into an embedded H2, no server needed)
+     * and fails when an entity changed without a migration (QL020), like {@code alembic check}. Skipped for a project
+     * without {@code @Entity} classes.
+     */
+    @Parameter(property = "qalab.checkDrift", defaultValue = "true")
+    protected boolean checkDrift;
 
     /** The SARIF 2.1.0 report of every finding (for GitHub code scanning); empty to write none. */
     @Parameter(property = "qalab.sarif", defaultValue = "${project.build.directory}/qalab/verify.sarif")

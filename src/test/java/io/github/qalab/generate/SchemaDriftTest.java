@@ -41,14 +41,16 @@ class SchemaDriftTest {
     @Test
     void noDriftWhenTheMigrationsMatchTheEntities(@TempDir Path folder) throws Exception {
         MigrationDirectory directory = stepOneMigrated(folder);
-        assertEquals(List.of(), SchemaDrift.check(directory, settings(EvolutionFixtures.sources(1)), Severity.ERROR));
+        SchemaDrift.Result result = SchemaDrift.check(directory, settings(EvolutionFixtures.sources(1)), Severity.ERROR);
+        assertEquals(List.of(), result.findings());
+        assertTrue(result.note().endsWith("in sync"), result.note());
     }
 
     @Test
     void changedEntitiesAreReportedAtTheEntityWithTheFixingCommand(@TempDir Path folder) throws Exception {
         MigrationDirectory directory = stepOneMigrated(folder);
         Path step2 = EvolutionFixtures.sources(2);
-        List<Violation> found = SchemaDrift.check(directory, settings(step2), Severity.ERROR);
+        List<Violation> found = SchemaDrift.check(directory, settings(step2), Severity.ERROR).findings();
 
         assertFalse(found.isEmpty(), "step 2 changes the entities");
         for (Violation v : found) {
@@ -65,9 +67,18 @@ class SchemaDriftTest {
     }
 
     @Test
+    void aProjectWithoutEntitiesHasNothingToDriftFrom(@TempDir Path folder, @TempDir Path sources) throws Exception {
+        MigrationDirectory directory = stepOneMigrated(folder);
+        SchemaDrift.Result result = SchemaDrift.check(directory, settings(sources), Severity.ERROR);
+        assertEquals(List.of(), result.findings());
+        assertTrue(result.note().contains("no @Entity"), result.note());
+    }
+
+    @Test
     void warnSeverityIsKept(@TempDir Path folder) throws Exception {
         MigrationDirectory directory = stepOneMigrated(folder);
-        List<Violation> found = SchemaDrift.check(directory, settings(EvolutionFixtures.sources(2)), Severity.WARN);
+        List<Violation> found = SchemaDrift.check(directory, settings(EvolutionFixtures.sources(2)), Severity.WARN)
+                .findings();
         assertFalse(found.isEmpty());
         assertTrue(found.stream().allMatch(v -> v.severity() == Severity.WARN));
     }
@@ -78,7 +89,8 @@ class SchemaDriftTest {
                 + "CREATE TABLE a (id BIGINT);\nALTER TABLE nowhere ADD COLUMN x INT;\n\n"
                 + "/* qalab:downgrade\nDROP TABLE a;\n*/\n", StandardCharsets.UTF_8);
         MigrationDirectory directory = MigrationDirectory.scan(List.of(folder));
-        List<Violation> found = SchemaDrift.check(directory, settings(EvolutionFixtures.sources(1)), Severity.ERROR);
+        List<Violation> found = SchemaDrift.check(directory, settings(EvolutionFixtures.sources(1)), Severity.ERROR)
+                .findings();
         assertEquals(1, found.size(), found.toString());
         assertEquals(SchemaDrift.REPLAY, found.get(0).ruleId());
         assertEquals(5, found.get(0).line());
@@ -93,7 +105,7 @@ class SchemaDriftTest {
                 StandardCharsets.UTF_8);
         Path folder = Files.createDirectories(project.resolve("migrations"));
         List<Violation> found = SchemaDrift.check(MigrationDirectory.scan(List.of(folder)),
-                settings(project.resolve("src")), Severity.WARN);
+                settings(project.resolve("src")), Severity.WARN).findings();
         assertEquals(1, found.size(), found.toString());
         assertEquals(SchemaDrift.ENTITY, found.get(0).ruleId());
         assertEquals(Severity.ERROR, found.get(0).severity());

@@ -43,7 +43,22 @@ class VerifyMojoTest {
     void defaultsAndPomConfigurationAreWired(VerifyMojo mojo) {
         assertEquals("src/main/resources/db/migration", mojo.locations);
         assertFalse(mojo.skip);
-        assertEquals(Map.of("QL007", "warn", "QL009", "off"), mojo.rules);
+        assertEquals(Map.of("QL007", "warn", "QL009", "off", "QL013", "off"), mojo.rules);
+        assertFalse(mojo.checkDrift);
+        assertEquals("postgresql", mojo.dialect);
+        assertEquals("spring", mojo.namingStrategy);
+    }
+
+    @Test
+    @InjectMojo(goal = "verify", pom = POM)
+    @MojoParameter(name = "checkDrift", value = "true")
+    void driftIsSkippedWithANoteForAProjectWithoutEntities(VerifyMojo mojo) throws Exception {
+        RecordingLog log = prepare(mojo);
+        setVariableValueToObject(mojo, "compileSourceRoots", List.of(tmp.resolve("src/main/java").toString()));
+        migrations().chain(2);
+        mojo.execute();
+        assertEquals(List.of("Drift not checked: no @Entity class in the entity source roots",
+                "2 migrations, 001 \u2192 002, chain OK"), log.at("info"));
     }
 
     @Test
@@ -87,7 +102,7 @@ class VerifyMojoTest {
     @InjectMojo(goal = "verify", pom = POM)
     void errorsAreLoggedAndFailTheBuildWithTheSummary(VerifyMojo mojo) throws Exception {
         RecordingLog log = prepare(mojo);
-        mojo.rules = null;
+        mojo.rules = Map.of("QL013", "off");
         MigrationFolder folder = migrations().chain(2);
         folder.write("002_add_invoice.sql", MigrationFolder.valid(2));
         folder.write("V4__x.sql", "SELECT 1;");
