@@ -1,5 +1,7 @@
 package io.github.qalab.lint;
 
+import io.github.qalab.migration.SqlText;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,7 +43,7 @@ final class StatementSplitter {
                 continue;
             }
             if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                int end = skipBlockComment(sql, i);
+                int end = SqlText.endOfBlockComment(sql, i);
                 line += count(sql, i, end);
                 i = end;
                 continue;
@@ -111,26 +113,6 @@ final class StatementSplitter {
         }
         int end = sql.indexOf(tag, close + 1);
         return end < 0 ? sql.length() : end + tag.length();
-    }
-
-    private static int skipBlockComment(String sql, int start) {
-        int depth = 0;
-        int i = start;
-        while (i < sql.length()) {
-            if (sql.startsWith("/*", i)) {
-                depth++;
-                i += 2;
-            } else if (sql.startsWith("*/", i)) {
-                depth--;
-                i += 2;
-                if (depth == 0) {
-                    return i;
-                }
-            } else {
-                i++;
-            }
-        }
-        return i;
     }
 
     private static int count(String sql, int from, int to) {

@@ -21,7 +21,7 @@ public final class SqlText {
                 int eol = sql.indexOf('\n', i);
                 i = eol < 0 ? n : eol + 1;
             } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                i = skipBlockComment(sql, i);
+                i = endOfBlockComment(sql, i);
             } else {
                 return true;
             }
@@ -29,7 +29,11 @@ public final class SqlText {
         return false;
     }
 
-    private static int skipBlockComment(String sql, int start) {
+    /**
+     * The offset just after the (possibly nested) block comment that starts at {@code start}, or the text's length
+     * when it is not closed.
+     */
+    public static int endOfBlockComment(String sql, int start) {
         int depth = 0;
         int i = start;
         while (i < sql.length()) {
