@@ -30,9 +30,11 @@ import java.util.Locale;
 public final class FlywayStatements {
 
     private final Parser parser;
+    private final boolean lenient;
 
-    private FlywayStatements(Parser parser) {
+    private FlywayStatements(Parser parser, boolean lenient) {
         this.parser = parser;
+        this.lenient = lenient;
     }
 
     /**
@@ -50,16 +52,21 @@ public final class FlywayStatements {
         Configuration config = new FluentConfiguration(FlywayStatements.class.getClassLoader())
                 .placeholderReplacement(false)
                 .loggers(QuietFlywayLog.class.getName());
-        return new FlywayStatements(type.createParser(config, null, new ParsingContext()));
-    }
-
-    /** The splitter around a parser that is already set up, for example from a live database. */
-    static FlywayStatements of(Parser parser) {
-        return new FlywayStatements(parser);
+        return new FlywayStatements(type.createParser(config, null, new ParsingContext()), true);
     }
 
     /**
-     * The statements of {@code sql}, in order, each without its delimiter.
+     * The splitter around a parser that is already set up from a live database (its placeholders and settings);
+     * unlike {@link #forDialect} it lets Flyway's exception through, because SQL that is about to run must not be
+     * guessed at.
+     */
+    static FlywayStatements of(Parser parser) {
+        return new FlywayStatements(parser, false);
+    }
+
+    /**
+     * The statements of {@code sql}, in order, each without its delimiter. When Flyway gives up on the text, a
+     * {@link #forDialect} splitter returns it whole as one statement.
      *
      * @param sql       the text to split (LF line endings)
      * @param firstLine the file line of the text's first character
@@ -72,6 +79,9 @@ public final class FlywayStatements {
                 statements.add(new Statement(firstLine + s.getLineNumber() - 1, s.getSql()));
             }
         } catch (FlywayException e) {
+            if (!lenient) {
+                throw e;
+            }
             // Flyway gives up on some malformed text; then the whole text is one statement so that the caller still
             // reports it at its line (the lint as "not understood") instead of failing
             statements.clear();
