@@ -22,9 +22,6 @@ import org.flywaydb.core.internal.exception.FlywayMigrateException;
 import org.flywaydb.core.internal.jdbc.JdbcConnectionFactory;
 import org.flywaydb.core.internal.parser.Parser;
 import org.flywaydb.core.internal.parser.ParsingContext;
-import org.flywaydb.core.internal.resource.StringResource;
-import org.flywaydb.core.internal.sqlscript.SqlStatement;
-import org.flywaydb.core.internal.sqlscript.SqlStatementIterator;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -449,14 +446,9 @@ public final class FlywayRunner {
             return List.of();
         }
         int firstLine = downgradeSqlLine(file);
-        List<DowngradeRun.Statement> statements = new ArrayList<>();
-        try (SqlStatementIterator it = parser.parse(new StringResource(file.downgrade().sql()))) {
-            while (it.hasNext()) {
-                SqlStatement s = it.next();
-                statements.add(new DowngradeRun.Statement(firstLine + s.getLineNumber() - 1, s.getSql()));
-            }
-        }
-        return statements;
+        return FlywayStatements.of(parser).split(file.downgrade().sql(), firstLine).stream()
+                .map(s -> new DowngradeRun.Statement(s.line(), s.sql()))
+                .toList();
     }
 
     /** The file line where the (stripped) downgrade SQL starts. */

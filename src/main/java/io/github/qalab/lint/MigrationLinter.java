@@ -2,6 +2,7 @@ package io.github.qalab.lint;
 
 import io.github.qalab.convention.Severity;
 import io.github.qalab.convention.Violation;
+import io.github.qalab.db.FlywayStatements;
 import io.github.qalab.migration.MigrationDirectory;
 import io.github.qalab.migration.MigrationFile;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
@@ -35,6 +36,7 @@ public final class MigrationLinter {
     private final LintDialect dialect;
     private final Map<String, Severity> severities;
     private final Map<Integer, List<ParsedStatement>> parsedEarlier = new HashMap<>();
+    private final FlywayStatements splitter;
 
     /**
      * @param directory  the whole folder (earlier migrations tell the column types before a change)
@@ -45,6 +47,12 @@ public final class MigrationLinter {
         this.directory = directory;
         this.dialect = dialect;
         this.severities = Map.copyOf(severities);
+        this.splitter = FlywayStatements.forDialect(switch (dialect) {
+            case POSTGRESQL -> "postgresql";
+            case MARIADB -> "mariadb";
+            case H2 -> "h2";
+            case UNKNOWN -> ""; // Flyway's PostgreSQL rules: they know dollar quotes, the others' quoting too
+        });
     }
 
     /** Every lint rule, in id order. */
@@ -67,7 +75,7 @@ public final class MigrationLinter {
 
     private void lint(MigrationFile file, List<Violation> found) {
         LintContext context = new LintContext(file, dialect, (table, column) -> earlierType(file, table, column));
-        for (SqlStatement source : StatementSplitter.split(file.upgrade().sql(), file.upgrade().startLine())) {
+        for (SqlStatement source : statements(file)) {
             Optional<ParsedStatement> parsed = parse(source);
             if (parsed.isEmpty()) {
                 report(new UnparsedStatementRule(), file, source, new LintFinding(
@@ -131,12 +139,19 @@ public final class MigrationLinter {
         return Optional.ofNullable(type);
     }
 
-    private static List<ParsedStatement> parseAll(MigrationFile file) {
+    private List<ParsedStatement> parseAll(MigrationFile file) {
         List<ParsedStatement> all = new ArrayList<>();
-        for (SqlStatement source : StatementSplitter.split(file.upgrade().sql(), file.upgrade().startLine())) {
+        for (SqlStatement source : statements(file)) {
             parse(source).ifPresent(all::add);
         }
         return all;
+    }
+
+    /** The upgrade part's statements, cut where Flyway will cut them when it runs the file. */
+    List<SqlStatement> statements(MigrationFile file) {
+        return splitter.split(file.upgrade().sql(), file.upgrade().startLine()).stream()
+                .map(s -> new SqlStatement(s.withoutLeadingComments(), s.line()))
+                .toList();
     }
 
     private static Optional<String> typeIn(Statement tree, String table, String column) {

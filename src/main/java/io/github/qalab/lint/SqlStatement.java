@@ -1,10 +1,10 @@
 package io.github.qalab.lint;
 
 /**
- * One statement of a migration's upgrade part, as split by {@link StatementSplitter}.
+ * One statement of a migration's upgrade part, as Flyway's parser cuts it ({@link io.github.qalab.db.FlywayStatements}).
  *
- * @param sql  the statement text without its terminating semicolon
- * @param line the 1-based line of its first character in the migration file
+ * @param sql  the statement text from its first token, without leading comments and its delimiter
+ * @param line the 1-based line of its first token in the migration file
  */
 public record SqlStatement(String sql, int line) {
 
