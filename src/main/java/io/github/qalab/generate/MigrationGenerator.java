@@ -17,6 +17,7 @@ import io.github.qalab.sql.MigrationSql;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -51,12 +52,28 @@ public final class MigrationGenerator {
      * @param desired the schema the entities need
      * @param diff    the operations from current to desired, with warnings (e.g. a likely rename)
      * @param sql     the diff rendered for the dialect: upgrade steps and downgrade steps
+     * @param timing  how long each phase took
      */
-    public record Plan(Schema current, Schema desired, SchemaDiff diff, MigrationSql sql) {
+    public record Plan(Schema current, Schema desired, SchemaDiff diff, MigrationSql sql, Timing timing) {
 
         /** True when the entities need nothing that the migrations do not already create. */
         public boolean noChanges() {
             return diff.isEmpty();
+        }
+    }
+
+    /**
+     * How long the phases of {@link #plan} took, so that the build log can show where the time goes.
+     *
+     * @param entities parsing the entity sources and building the desired schema
+     * @param replay   replaying the migrations into the shadow database and reading the schema back
+     * @param diff     comparing the schemas and rendering the SQL
+     */
+    public record Timing(Duration entities, Duration replay, Duration diff) {
+
+        /** The three phases together. */
+        public Duration total() {
+            return entities.plus(replay).plus(diff);
         }
     }
 
@@ -71,11 +88,17 @@ public final class MigrationGenerator {
      */
     public static Plan plan(MigrationDirectory directory, Settings settings)
             throws EntityScanException, ReplayException {
+        long start = System.nanoTime();
         EntityModel model = new EntityScanner().scan(settings.sourceRoots(), settings.entityPackages());
         Schema desired = new EntitySchemaBuilder().build(model, settings.naming());
+        long scanned = System.nanoTime();
         Schema current = settings.shadow().replay(directory.migrations());
+        long replayed = System.nanoTime();
         SchemaDiff diff = SchemaDiff.compare(current, desired, settings.renames(), settings.dialect());
-        return new Plan(current, desired, diff, MigrationSql.of(settings.dialect(), diff));
+        MigrationSql sql = MigrationSql.of(settings.dialect(), diff);
+        long compared = System.nanoTime();
+        return new Plan(current, desired, diff, sql, new Timing(Duration.ofNanos(scanned - start),
+                Duration.ofNanos(replayed - scanned), Duration.ofNanos(compared - replayed)));
     }
 
     /**
