@@ -14,8 +14,8 @@ def names = new File(basedir, 'src/main/resources/db/migration').list().sort()
 assert names == ['001_create_app_user.sql', '002_add_project_table.sql', '003_add_account_table.sql'] : names
 assert log.contains('Wrote src/main/resources/db/migration/003_add_account_table.sql for postgresql:')
 assert log.contains('No changes detected between entities and migrations')
-assert log =~ /Generated in \d+ ms \(entities \d+ ms, shadow replay \d+ ms, diff\+render \d+ ms\)/
-assert log =~ /Compared in \d+ ms \(entities \d+ ms, shadow replay \d+ ms, diff\+render \d+ ms\)/
+assert log =~ /Generated in \d+ ms \(entities \d+ ms alongside shadow replay \d+ ms, diff\+render \d+ ms\)/
+assert log =~ /Compared in \d+ ms \(entities \d+ ms alongside shadow replay \d+ ms, diff\+render \d+ ms\)/
 assert log.contains('3 migrations, 001 → 003, chain OK')
 assert log =~ /Applied 003_add_account_table\.sql \(\d+ ms\)/
 assert !log.contains('\tat ')
