@@ -9,11 +9,13 @@
 # Needs the plugin in a local repository: after `mvn -B -o verify -Dinvoker.test=generate-seed-example -DskipTests`
 # (which installs it into target/local-repo), set
 #   BENCH_MVN_ARGS="-llr -Dmaven.repo.local=$PWD/target/local-repo"
+# BENCH_JVM_OPTS (e.g. "-XX:TieredStopAtLevel=1") is given to both JVMs: MAVEN_OPTS for mvn, options for java.
 # Usage: bench/generate-bench.sh [runs=5]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
 read -r -a extra <<< "${BENCH_MVN_ARGS:-}"
+read -r -a jvm <<< "${BENCH_JVM_OPTS:-}"
 version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)
 hibernate=$(sed -n 's:.*<hibernate.version>\(.*\)</hibernate.version>.*:\1:p' pom.xml | head -1)
 hibernate=${hibernate:-7.4.13.Final}
@@ -40,7 +42,7 @@ generate_once() { # prints "<mojo ms> <wall ms> <entities ms> <replay ms> <diff 
   rm -rf "$work/run"; cp -r "$work/project" "$work/run"
   local s e log
   s=$(now_ms)
-  log=$(mvn -B -o "${extra[@]}" -f "$work/run/pom.xml" qalab:generate -Dqalab.message="Add the next entities")
+  log=$(MAVEN_OPTS="${BENCH_JVM_OPTS:-}" mvn -B -o "${extra[@]}" -f "$work/run/pom.xml" qalab:generate -Dqalab.message="Add the next entities")
   e=$(now_ms)
   check_generated "$work/run/$migrations/201_add_the_next_entities.sql"
   sed -n 's/.*Generated in \([0-9]*\) ms (entities \([0-9]*\) ms alongside shadow replay \([0-9]*\) ms, diff+render \([0-9]*\) ms).*/\1 '"$((e - s))"' \2 \3 \4/p' <<< "$log"
@@ -110,7 +112,7 @@ export_once() { # prints "<inside ms> <wall ms>"
   local s e out
   rm -f "$hib/create.sql"
   s=$(now_ms)
-  out=$(java -cp "$hib/classes:$cp_hib" HibernateExport "$hib/entities.txt" "$hib/create.sql" 2>/dev/null)
+  out=$(java "${jvm[@]}" -cp "$hib/classes:$cp_hib" HibernateExport "$hib/entities.txt" "$hib/create.sql" 2>/dev/null)
   e=$(now_ms)
   [ "$(grep -c -i '^create table' "$hib/create.sql")" = 500 ] || { echo "Hibernate exported no 500 tables" >&2; exit 1; }
   echo "$(sed -n 's/^export \([0-9]*\) ms$/\1/p' <<< "$out") $((e - s))"
@@ -123,6 +125,7 @@ mojo=$(cut -d' ' -f1 <<< "$results" | median)
 wall=$(cut -d' ' -f2 <<< "$results" | median)
 hib_wall=$(cut -d' ' -f2 <<< "$hib_results" | median)
 echo "500 entities, 200 migrations (480 tables), median (min-max) of $runs runs on $(nproc) cores"
+echo "JVM: $(java -version 2>&1 | head -1), options: ${BENCH_JVM_OPTS:-(default)}"
 echo "qalab:generate (writes 201_add_the_next_entities.sql: 20 tables, 19 columns), H2 shadow:"
 echo "  inside the Mojo:        $(cut -d' ' -f1 <<< "$results" | stats)   (target < 3000 ms)"
 echo "    entities:             $(cut -d' ' -f3 <<< "$results" | stats)   (JavaParser, alongside the replay)"
