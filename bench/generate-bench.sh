@@ -38,14 +38,16 @@ check_generated() { # the diff the project was built for, no more and no less
     && [ "$(grep -c 'CREATE INDEX' <<< "$up")" = 40 ] && ! grep -q -E 'DROP|ALTER COLUMN' <<< "$up" \
     || { echo "unexpected migration $1:" >&2; cat "$1" >&2; exit 1; }
 }
-generate_once() { # prints "<mojo ms> <wall ms> <entities ms> <replay ms> <diff ms>"
+cpu_ms() { awk '{printf "%d", ($1 + $2) * 1000}' "$1"; } # user + system seconds written by /usr/bin/time
+generate_once() { # prints "<mojo ms> <wall ms> <entities ms> <replay ms> <diff ms> <cpu ms>"
   rm -rf "$work/run"; cp -r "$work/project" "$work/run"
   local s e log
   s=$(now_ms)
-  log=$(MAVEN_OPTS="${BENCH_JVM_OPTS:-}" mvn -B -o "${extra[@]}" -f "$work/run/pom.xml" qalab:generate -Dqalab.message="Add the next entities")
+  log=$(MAVEN_OPTS="${BENCH_JVM_OPTS:-}" /usr/bin/time -o "$work/time.txt" -f '%U %S' \
+    mvn -B -o "${extra[@]}" -f "$work/run/pom.xml" qalab:generate -Dqalab.message="Add the next entities")
   e=$(now_ms)
   check_generated "$work/run/$migrations/201_add_the_next_entities.sql"
-  sed -n 's/.*Generated in \([0-9]*\) ms (entities \([0-9]*\) ms alongside shadow replay \([0-9]*\) ms, diff+render \([0-9]*\) ms).*/\1 '"$((e - s))"' \2 \3 \4/p' <<< "$log"
+  sed -n 's/.*Generated in \([0-9]*\) ms (entities \([0-9]*\) ms alongside shadow replay \([0-9]*\) ms, diff+render \([0-9]*\) ms).*/\1 '"$((e - s))"' \2 \3 \4 '"$(cpu_ms "$work/time.txt")"'/p' <<< "$log"
 }
 generate_once >/dev/null # warm the file cache; fails early if the plugin is missing or the diff is not the expected one
 results=$(for _ in $(seq "$runs"); do generate_once; done)
@@ -108,14 +110,15 @@ s=$(now_ms)
 javac -nowarn -d "$hib/classes" -cp "$cp_hib" @"$hib/sources.txt" "$hib/HibernateExport.java"
 javac_ms=$(($(now_ms) - s))
 grep -l '@Entity' $(cat "$hib/sources.txt") | sed "s:^$work/project/src/main/java/::; s:\.java$::; s:/:.:g" > "$hib/entities.txt"
-export_once() { # prints "<inside ms> <wall ms>"
+export_once() { # prints "<inside ms> <wall ms> <cpu ms>"
   local s e out
   rm -f "$hib/create.sql"
   s=$(now_ms)
-  out=$(java "${jvm[@]}" -cp "$hib/classes:$cp_hib" HibernateExport "$hib/entities.txt" "$hib/create.sql" 2>/dev/null)
+  out=$(/usr/bin/time -o "$work/time.txt" -f '%U %S' \
+    java "${jvm[@]}" -cp "$hib/classes:$cp_hib" HibernateExport "$hib/entities.txt" "$hib/create.sql" 2>/dev/null)
   e=$(now_ms)
   [ "$(grep -c -i '^create table' "$hib/create.sql")" = 500 ] || { echo "Hibernate exported no 500 tables" >&2; exit 1; }
-  echo "$(sed -n 's/^export \([0-9]*\) ms$/\1/p' <<< "$out") $((e - s))"
+  echo "$(sed -n 's/^export \([0-9]*\) ms$/\1/p' <<< "$out") $((e - s)) $(cpu_ms "$work/time.txt")"
 }
 export_once >/dev/null
 hib_results=$(for _ in $(seq "$runs"); do export_once; done)
@@ -132,11 +135,14 @@ echo "    entities:             $(cut -d' ' -f3 <<< "$results" | stats)   (JavaP
 echo "    shadow replay:        $(cut -d' ' -f4 <<< "$results" | stats)   (200 migrations through Flyway into H2, read back)"
 echo "    diff+render:          $(cut -d' ' -f5 <<< "$results" | stats)"
 echo "  mvn qalab:generate:     $(cut -d' ' -f2 <<< "$results" | stats)   wall, whole process"
+echo "                          $(cut -d' ' -f6 <<< "$results" | stats)   CPU (user+sys), whole process"
 echo "  load average:           $load_generate"
 echo "Hibernate $hibernate schema export (scripts.action=create, PostgreSQLDialect, no database):"
 echo "  javac of the entities:  ${javac_ms} ms   (once; Hibernate needs compiled classes)"
 echo "  inside main():          $(cut -d' ' -f1 <<< "$hib_results" | stats)"
 echo "  java process:           $(cut -d' ' -f2 <<< "$hib_results" | stats)   wall, whole process"
+echo "                          $(cut -d' ' -f3 <<< "$hib_results" | stats)   CPU (user+sys), whole process"
 echo "  load average:           $load_hibernate"
 echo "ratio qalab/Hibernate (wall, whole process): $(awk -v a="$wall" -v b="$hib_wall" 'BEGIN {printf "%.2f", a / b}')"
+echo "ratio qalab/Hibernate (CPU, whole process):  $(awk -v a="$(cut -d' ' -f6 <<< "$results" | median)" -v b="$(cut -d' ' -f3 <<< "$hib_results" | median)" 'BEGIN {printf "%.2f", a / b}')"
 echo "ratio qalab Mojo / Hibernate main():         $(awk -v a="$mojo" -v b="$(cut -d' ' -f1 <<< "$hib_results" | median)" 'BEGIN {printf "%.2f", a / b}')"

@@ -185,6 +185,8 @@ public final class ShadowDatabase {
                     // one, quadratic in the number of migrations. H2 commits DDL at once anyway; an external
                     // shadow keeps Flyway's per-migration transactions, as qalab:migrate applies them.
                     .group(embedded)
+                    // A fresh in-memory database has no applied migrations to validate the files against.
+                    .validateOnMigrate(!embedded)
                     .load()
                     .migrate();
         } catch (FlywayException e) {
