@@ -49,9 +49,6 @@ generate_once() { # prints "<mojo ms> <wall ms> <entities ms> <replay ms> <diff 
   check_generated "$work/run/$migrations/201_add_the_next_entities.sql"
   sed -n 's/.*Generated in \([0-9]*\) ms (entities \([0-9]*\) ms alongside shadow replay \([0-9]*\) ms, diff+render \([0-9]*\) ms).*/\1 '"$((e - s))"' \2 \3 \4 '"$(cpu_ms "$work/time.txt")"'/p' <<< "$log"
 }
-generate_once >/dev/null # warm the file cache; fails early if the plugin is missing or the diff is not the expected one
-results=$(for _ in $(seq "$runs"); do generate_once; done)
-load_generate=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # ---- Hibernate's schema export of the same entities ------------------------------------------------------------
 hib="$work/hibernate"
@@ -120,9 +117,17 @@ export_once() { # prints "<inside ms> <wall ms> <cpu ms>"
   [ "$(grep -c -i '^create table' "$hib/create.sql")" = 500 ] || { echo "Hibernate exported no 500 tables" >&2; exit 1; }
   echo "$(sed -n 's/^export \([0-9]*\) ms$/\1/p' <<< "$out") $((e - s)) $(cpu_ms "$work/time.txt")"
 }
+# ---- measure: the two alternate, so that both see the same load from anything else running on the machine -----
+generate_once >/dev/null # warm the file cache; fails early if the plugin is missing or the diff is not the expected one
 export_once >/dev/null
-hib_results=$(for _ in $(seq "$runs"); do export_once; done)
-load_hibernate=$(cut -d' ' -f1-3 /proc/loadavg)
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+results=""; hib_results=""
+for _ in $(seq "$runs"); do
+  results+="$(generate_once)"$'\n'
+  hib_results+="$(export_once)"$'\n'
+done
+results=$(sed '/^$/d' <<< "$results"); hib_results=$(sed '/^$/d' <<< "$hib_results")
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 mojo=$(cut -d' ' -f1 <<< "$results" | median)
 wall=$(cut -d' ' -f2 <<< "$results" | median)
@@ -136,13 +141,12 @@ echo "    shadow replay:        $(cut -d' ' -f4 <<< "$results" | stats)   (200 m
 echo "    diff+render:          $(cut -d' ' -f5 <<< "$results" | stats)"
 echo "  mvn qalab:generate:     $(cut -d' ' -f2 <<< "$results" | stats)   wall, whole process"
 echo "                          $(cut -d' ' -f6 <<< "$results" | stats)   CPU (user+sys), whole process"
-echo "  load average:           $load_generate"
 echo "Hibernate $hibernate schema export (scripts.action=create, PostgreSQLDialect, no database):"
 echo "  javac of the entities:  ${javac_ms} ms   (once; Hibernate needs compiled classes)"
 echo "  inside main():          $(cut -d' ' -f1 <<< "$hib_results" | stats)"
 echo "  java process:           $(cut -d' ' -f2 <<< "$hib_results" | stats)   wall, whole process"
 echo "                          $(cut -d' ' -f3 <<< "$hib_results" | stats)   CPU (user+sys), whole process"
-echo "  load average:           $load_hibernate"
+echo "load average before/after (1, 5, 15 min): $load_before / $load_after (runs alternate between the two tools)"
 echo "ratio qalab/Hibernate (wall, whole process): $(awk -v a="$wall" -v b="$hib_wall" 'BEGIN {printf "%.2f", a / b}')"
 echo "ratio qalab/Hibernate (CPU, whole process):  $(awk -v a="$(cut -d' ' -f6 <<< "$results" | median)" -v b="$(cut -d' ' -f3 <<< "$hib_results" | median)" 'BEGIN {printf "%.2f", a / b}')"
 echo "ratio qalab Mojo / Hibernate main():         $(awk -v a="$mojo" -v b="$(cut -d' ' -f1 <<< "$hib_results" | median)" 'BEGIN {printf "%.2f", a / b}')"
