@@ -17,7 +17,12 @@ import io.github.qalab.sql.MigrationSql;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Computes what the entities need beyond the schema the existing migrations produce, and writes it as the next
@@ -47,17 +52,32 @@ public final class MigrationGenerator {
     /**
      * The outcome of a comparison.
      *
+     * @param model   the entities as read from the sources
      * @param current the schema the migrations produce
      * @param desired the schema the entities need
      * @param diff    the operations from current to desired, with warnings (e.g. a likely rename)
      * @param sql     the diff rendered for the dialect: upgrade steps and downgrade steps
+     * @param timing  how long each phase took
      */
-    public record Plan(Schema current, Schema desired, SchemaDiff diff, MigrationSql sql) {
+    public record Plan(EntityModel model, Schema current, Schema desired, SchemaDiff diff, MigrationSql sql,
+                       Timing timing) {
 
         /** True when the entities need nothing that the migrations do not already create. */
         public boolean noChanges() {
             return diff.isEmpty();
         }
+    }
+
+    /**
+     * How long the phases of {@link #plan} took, so that the build log can show where the time goes. The entities
+     * are read on a second thread while the migrations replay, so {@code total} is less than the sum of the phases.
+     *
+     * @param entities parsing the entity sources and building the desired schema
+     * @param replay   replaying the migrations into the shadow database and reading the schema back
+     * @param diff     comparing the schemas and rendering the SQL
+     * @param total    the whole of {@link #plan}, from start to finish
+     */
+    public record Timing(Duration entities, Duration replay, Duration diff, Duration total) {
     }
 
     private MigrationGenerator() {
@@ -71,7 +91,46 @@ public final class MigrationGenerator {
      */
     public static Plan plan(MigrationDirectory directory, Settings settings)
             throws EntityScanException, ReplayException {
-        return plan(directory, settings, scan(settings));
+        long start = System.nanoTime();
+        // Parsing the sources and replaying the migrations are independent and each mostly CPU-bound, so the
+        // entities are read on a second thread while this one replays (the shadow database stays on this thread,
+        // which owns its clean-up).
+        ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "qalab-entity-scan");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Future<Desired> entities = worker.submit(() -> {
+                long begin = System.nanoTime();
+                EntityModel model = scan(settings);
+                Schema schema = new EntitySchemaBuilder().build(model, settings.naming());
+                return new Desired(model, schema, Duration.ofNanos(System.nanoTime() - begin));
+            });
+            Schema current;
+            ReplayException replayFailure = null;
+            long replayStart = System.nanoTime();
+            try {
+                current = settings.shadow().replay(directory.migrations());
+            } catch (ReplayException e) {
+                current = null;
+                replayFailure = e;
+            }
+            Duration replay = Duration.ofNanos(System.nanoTime() - replayStart);
+            // Entity problems come first, as when the entities were read before the replay.
+            Desired desired = await(entities);
+            if (replayFailure != null) {
+                throw replayFailure;
+            }
+            long diffStart = System.nanoTime();
+            SchemaDiff diff = SchemaDiff.compare(current, desired.schema(), settings.renames(), settings.dialect());
+            MigrationSql sql = MigrationSql.of(settings.dialect(), diff);
+            long end = System.nanoTime();
+            return new Plan(desired.model(), current, desired.schema(), diff, sql, new Timing(desired.took(), replay,
+                    Duration.ofNanos(end - diffStart), Duration.ofNanos(end - start)));
+        } finally {
+            worker.shutdownNow();
+        }
     }
 
     /** Reads the entities that {@code settings} name. */
@@ -79,13 +138,29 @@ public final class MigrationGenerator {
         return new EntityScanner().scan(settings.sourceRoots(), settings.entityPackages());
     }
 
-    /** As {@link #plan(MigrationDirectory, Settings)}, for entities already read with {@link #scan(Settings)}. */
-    public static Plan plan(MigrationDirectory directory, Settings settings, EntityModel model)
-            throws EntityScanException, ReplayException {
-        Schema desired = new EntitySchemaBuilder().build(model, settings.naming());
-        Schema current = settings.shadow().replay(directory.migrations());
-        SchemaDiff diff = SchemaDiff.compare(current, desired, settings.renames(), settings.dialect());
-        return new Plan(current, desired, diff, MigrationSql.of(settings.dialect(), diff));
+    /** The entities, the schema they need and how long reading them took. */
+    private record Desired(EntityModel model, Schema schema, Duration took) {
+    }
+
+    private static Desired await(Future<Desired> entities) throws EntityScanException {
+        try {
+            return entities.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the entities", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof EntityScanException scan) {
+                throw scan;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 
     /**

@@ -14,10 +14,15 @@ import io.github.qalab.schema.Column;
 import io.github.qalab.schema.EntitySchemaBuilder;
 import io.github.qalab.sql.Dialect;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The drift check of {@code qalab:verify} (like {@code alembic check} or Django's {@code makemigrations --check}):
@@ -82,14 +87,18 @@ public final class SchemaDrift {
      */
     public static Result check(MigrationDirectory directory, MigrationGenerator.Settings settings,
                                Severity severity) {
+        // A project without JPA has nothing to drift from; a text search is enough to tell, and spares the replay.
+        if (!mentionsEntity(settings.sourceRoots())) {
+            return new Result(List.of(), "Drift not checked: no @Entity class in the entity source roots");
+        }
         EntityModel model;
         MigrationGenerator.Plan plan;
         try {
-            model = MigrationGenerator.scan(settings);
+            plan = MigrationGenerator.plan(directory, settings);
+            model = plan.model();
             if (model.entities().isEmpty()) {
                 return new Result(List.of(), "Drift not checked: no @Entity class in the entity source roots");
             }
-            plan = MigrationGenerator.plan(directory, settings, model);
         } catch (EntityScanException e) {
             List<Violation> found = new ArrayList<>();
             for (EntityProblem p : e.problems()) {
@@ -122,6 +131,30 @@ public final class SchemaDrift {
         return new Result(found, "Drift: " + entities + (entities == 1 ? " entity" : " entities") + " compared with "
                 + directory.migrations().size() + " replayed migrations, " + (found.isEmpty() ? "in sync"
                 : found.size() + (found.size() == 1 ? " difference" : " differences")));
+    }
+
+    /** True when a Java source below one of the roots contains {@code @Entity}. */
+    static boolean mentionsEntity(List<Path> roots) {
+        for (Path root : roots) {
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(root)) {
+                boolean found = files.filter(f -> f.toString().endsWith(".java")).anyMatch(f -> {
+                    try {
+                        return Files.readString(f, StandardCharsets.UTF_8).contains("@Entity");
+                    } catch (IOException | UncheckedIOException e) {
+                        return true; // unreadable as UTF-8: let the scanner report it properly
+                    }
+                });
+                if (found) {
+                    return true;
+                }
+            } catch (IOException | UncheckedIOException e) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The table an operation changes, or {@code null} for a sequence. */

@@ -56,6 +56,7 @@ public class GenerateMojo extends AbstractSchemaMojo {
 
     @Override
     protected void run() throws MojoFailureException {
+        long start = System.nanoTime();
         if (message == null || message.isBlank()) {
             throw new MojoFailureException("No migration message given: describe the change, e.g. " + EXAMPLE);
         }
@@ -95,6 +96,7 @@ public class GenerateMojo extends AbstractSchemaMojo {
             getLog().info("No changes detected between entities and migrations ("
                     + directory.migrations().size() + " migrations, " + plan.desired().tables().size()
                     + " tables): no file written");
+            getLog().info("Compared in " + timing(start, plan));
             return;
         }
         Path written = writeSafely(() -> MigrationGenerator.write(directory, message, plan));
@@ -102,6 +104,7 @@ public class GenerateMojo extends AbstractSchemaMojo {
         for (Operation op : plan.diff().operations()) {
             getLog().info("  " + op.describe());
         }
+        getLog().info("Generated in " + timing(start, plan));
         record(written);
         getLog().info("Review it, then apply it with mvn qalab:migrate");
     }
@@ -122,6 +125,17 @@ public class GenerateMojo extends AbstractSchemaMojo {
         List<Violation> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
+    }
+
+    /**
+     * E.g. {@code 1234 ms (entities 900 ms alongside shadow replay 1100 ms, diff+render 50 ms)}: the total is the
+     * whole goal; the entities are read on a second thread while the migrations replay.
+     */
+    private static String timing(long start, Plan plan) {
+        MigrationGenerator.Timing t = plan.timing();
+        return (System.nanoTime() - start) / 1_000_000 + " ms (entities " + t.entities().toMillis()
+                + " ms alongside shadow replay " + t.replay().toMillis() + " ms, diff+render " + t.diff().toMillis()
+                + " ms)";
     }
 
     private void refuseBrokenChain(MigrationDirectory directory) throws MojoFailureException {

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -70,9 +71,12 @@ public final class JdbcSchemaReader {
                 }
             }
         }
+        // H2 builds its INFORMATION_SCHEMA rows for every table on each query, so per-table queries are quadratic:
+        // on H2 the columns and constraints of all tables are read in one query each.
+        H2Metadata h2 = scope.product() == Product.H2 ? H2Metadata.load(connection, scope) : null;
         List<Table> tables = new ArrayList<>();
         for (String name : tableNames) {
-            tables.add(readTable(connection, md, scope, name));
+            tables.add(readTable(connection, md, scope, name, h2));
         }
         return new Schema(tables, readSequences(connection, scope));
     }
@@ -92,9 +96,10 @@ public final class JdbcSchemaReader {
                 + "': qalab reads PostgreSQL, MariaDB, MySQL and H2");
     }
 
-    private Table readTable(Connection c, DatabaseMetaData md, Scope scope, String table) throws SQLException {
+    private Table readTable(Connection c, DatabaseMetaData md, Scope scope, String table, H2Metadata h2)
+            throws SQLException {
         List<Column> columns = switch (scope.product()) {
-            case H2 -> h2Columns(c, scope, table);
+            case H2 -> h2.columns().getOrDefault(table, List.of());
             case MARIADB -> mariaDbColumns(c, scope, table);
             case POSTGRESQL -> postgresColumns(md, scope, table);
         };
@@ -114,43 +119,34 @@ public final class JdbcSchemaReader {
 
         Map<String, Map<Integer, String>> uniqueColumns = new TreeMap<>();
         Map<String, String> constraintIndexes = new LinkedHashMap<>();
-        // H2 2.3 keeps stale names in KEY_COLUMN_USAGE after a column rename; the backing index is always right.
-        String constraintColumns = scope.product() == Product.H2
-                ? "SELECT tc.constraint_name, tc.constraint_type, ic.column_name, ic.ordinal_position"
-                        + " FROM information_schema.table_constraints tc"
-                        + " JOIN information_schema.index_columns ic ON ic.index_schema = tc.table_schema"
-                        + " AND ic.index_name = tc.index_name AND ic.table_name = tc.table_name"
-                        + " WHERE tc.table_schema = ? AND tc.table_name = ?"
-                : "SELECT tc.constraint_name, tc.constraint_type, kcu.column_name, kcu.ordinal_position"
-                        + " FROM information_schema.table_constraints tc"
-                        + " JOIN information_schema.key_column_usage kcu ON tc.constraint_name = kcu.constraint_name"
-                        + " AND tc.table_schema = kcu.table_schema AND tc.table_name = kcu.table_name"
-                        + " WHERE tc.table_schema = ? AND tc.table_name = ?";
-        try (PreparedStatement ps = c.prepareStatement(constraintColumns)) {
-            ps.setString(1, scope.infoSchema());
-            ps.setString(2, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String name = rs.getString(1);
-                    constraintIndexes.put(name, name);
-                    if ("UNIQUE".equalsIgnoreCase(rs.getString(2))) {
-                        uniqueColumns.computeIfAbsent(name, k -> new TreeMap<>())
-                                .put(rs.getInt(4), lower(rs.getString(3)));
-                    }
-                }
-            }
-        }
-        if (scope.product() == Product.H2) {
+        List<ConstraintColumn> constraintColumns;
+        if (h2 != null) {
+            constraintColumns = h2.constraintColumns().getOrDefault(table, List.of());
             // H2 gives each constraint's index its own generated name.
-            try (PreparedStatement ps = c.prepareStatement("SELECT index_name FROM information_schema.table_constraints"
-                    + " WHERE table_schema = ? AND table_name = ? AND index_name IS NOT NULL")) {
+            for (String index : h2.constraintIndexes().getOrDefault(table, List.of())) {
+                constraintIndexes.put(index, index);
+            }
+        } else {
+            constraintColumns = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT tc.constraint_name, tc.constraint_type,"
+                    + " kcu.column_name, kcu.ordinal_position FROM information_schema.table_constraints tc"
+                    + " JOIN information_schema.key_column_usage kcu ON tc.constraint_name = kcu.constraint_name"
+                    + " AND tc.table_schema = kcu.table_schema AND tc.table_name = kcu.table_name"
+                    + " WHERE tc.table_schema = ? AND tc.table_name = ?")) {
                 ps.setString(1, scope.infoSchema());
                 ps.setString(2, table);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        constraintIndexes.put(rs.getString(1), rs.getString(1));
+                        constraintColumns.add(new ConstraintColumn(rs.getString(1), rs.getString(2), rs.getString(3),
+                                rs.getInt(4)));
                     }
                 }
+            }
+        }
+        for (ConstraintColumn cc : constraintColumns) {
+            constraintIndexes.put(cc.name(), cc.name());
+            if ("UNIQUE".equalsIgnoreCase(cc.type())) {
+                uniqueColumns.computeIfAbsent(cc.name(), k -> new TreeMap<>()).put(cc.position(), lower(cc.column()));
             }
         }
         List<UniqueConstraint> uniques = new ArrayList<>();
@@ -201,72 +197,113 @@ public final class JdbcSchemaReader {
 
     // ---- H2 -------------------------------------------------------------------------------------------------------
 
-    private static List<Column> h2Columns(Connection c, Scope scope, String table) throws SQLException {
-        Map<String, List<String>> enumValues = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT enum_identifier, value_name"
-                + " FROM information_schema.enum_values WHERE object_schema = ? AND object_name = ?"
-                + " AND object_type = 'TABLE' ORDER BY enum_identifier, value_ordinal")) {
-            ps.setString(1, scope.infoSchema());
-            ps.setString(2, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    enumValues.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
-                }
-            }
-        }
-        List<Column> columns = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT column_name, data_type, domain_name,"
-                + " character_maximum_length, numeric_precision, numeric_scale, datetime_precision, is_nullable,"
-                + " column_default, is_identity, dtd_identifier FROM information_schema.columns"
-                + " WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position")) {
-            ps.setString(1, scope.infoSchema());
-            ps.setString(2, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String dataType = lower(rs.getString("data_type"));
-                    String domain = rs.getString("domain_name");
-                    long length = rs.getLong("character_maximum_length");
-                    int precision = rs.getInt("numeric_precision");
-                    int scale = rs.getInt("numeric_scale");
-                    int fraction = rs.getInt("datetime_precision");
-                    ColumnType type;
-                    if (domain != null && lower(domain).equals("oid")) {
-                        type = ColumnType.of(Kind.BLOB);
-                    } else {
-                        type = switch (dataType) {
-                            case "boolean" -> ColumnType.of(Kind.BOOLEAN);
-                            case "tinyint" -> ColumnType.of(Kind.TINYINT);
-                            case "smallint" -> ColumnType.of(Kind.SMALLINT);
-                            case "integer" -> ColumnType.of(Kind.INTEGER);
-                            case "bigint" -> ColumnType.of(Kind.BIGINT);
-                            case "real" -> ColumnType.of(Kind.REAL);
-                            case "double precision" -> ColumnType.of(Kind.DOUBLE);
-                            case "numeric", "decimal" -> ColumnType.decimal(precision, scale);
-                            case "character" -> sized(Kind.CHAR, length);
-                            case "character varying" -> length >= H2_UNBOUNDED ? ColumnType.of(Kind.CLOB)
-                                    : sized(Kind.VARCHAR, length);
-                            case "character large object" -> ColumnType.of(Kind.CLOB);
-                            case "binary" -> sized(Kind.BINARY, length);
-                            case "binary varying" -> sized(Kind.VARBINARY, length);
-                            case "binary large object" -> ColumnType.of(Kind.BLOB);
-                            case "date" -> ColumnType.of(Kind.DATE);
-                            case "time" -> temporal(Kind.TIME, fraction);
-                            case "timestamp" -> temporal(Kind.TIMESTAMP, fraction);
-                            case "timestamp with time zone" -> temporal(Kind.TIMESTAMP_TZ, fraction);
-                            case "uuid" -> ColumnType.of(Kind.UUID);
-                            case "enum" -> new ColumnType(Kind.ENUM, 0, 0, 0,
-                                    enumValues.getOrDefault(rs.getString("dtd_identifier"), List.of()), "");
-                            default -> ColumnType.custom(dataType);
-                        };
+    /** One column of a table constraint. */
+    private record ConstraintColumn(String name, String type, String column, int position) {
+    }
+
+    /** The columns and constraints of every table in the schema, keyed by table name as the database spells it. */
+    private record H2Metadata(Map<String, List<Column>> columns, Map<String, List<ConstraintColumn>> constraintColumns,
+                              Map<String, List<String>> constraintIndexes) {
+
+        static H2Metadata load(Connection c, Scope scope) throws SQLException {
+            Map<String, Map<String, List<String>>> enumValues = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT object_name, enum_identifier, value_name"
+                    + " FROM information_schema.enum_values WHERE object_schema = ?"
+                    + " AND object_type = 'TABLE' ORDER BY object_name, enum_identifier, value_ordinal")) {
+                ps.setString(1, scope.infoSchema());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        enumValues.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+                                .computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(rs.getString(3));
                     }
-                    boolean identity = "YES".equalsIgnoreCase(rs.getString("is_identity"));
-                    String def = identity ? "" : nullToEmpty(rs.getString("column_default"));
-                    columns.add(new Column(lower(rs.getString("column_name")), type,
-                            "YES".equalsIgnoreCase(rs.getString("is_nullable")), def, identity));
                 }
             }
+            Map<String, List<Column>> columns = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT table_name, column_name, data_type, domain_name,"
+                    + " character_maximum_length, numeric_precision, numeric_scale, datetime_precision, is_nullable,"
+                    + " column_default, is_identity, dtd_identifier FROM information_schema.columns"
+                    + " WHERE table_schema = ? ORDER BY table_name, ordinal_position")) {
+                ps.setString(1, scope.infoSchema());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String table = rs.getString("table_name");
+                        columns.computeIfAbsent(table, k -> new ArrayList<>())
+                                .add(h2Column(rs, enumValues.getOrDefault(table, Map.of())));
+                    }
+                }
+            }
+            // H2 2.3 keeps stale names in KEY_COLUMN_USAGE after a column rename; the backing index is always right.
+            Map<String, List<ConstraintColumn>> constraintColumns = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT tc.table_name, tc.constraint_name,"
+                    + " tc.constraint_type, ic.column_name, ic.ordinal_position"
+                    + " FROM information_schema.table_constraints tc"
+                    + " JOIN information_schema.index_columns ic ON ic.index_schema = tc.table_schema"
+                    + " AND ic.index_name = tc.index_name AND ic.table_name = tc.table_name"
+                    + " WHERE tc.table_schema = ?")) {
+                ps.setString(1, scope.infoSchema());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        constraintColumns.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                                .add(new ConstraintColumn(rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)));
+                    }
+                }
+            }
+            Map<String, List<String>> constraintIndexes = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT table_name, index_name"
+                    + " FROM information_schema.table_constraints WHERE table_schema = ? AND index_name IS NOT NULL")) {
+                ps.setString(1, scope.infoSchema());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        constraintIndexes.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                    }
+                }
+            }
+            return new H2Metadata(columns, constraintColumns, constraintIndexes);
         }
-        return columns;
+    }
+
+    /** The column at the result set's current row; {@code enumValues} by the table's enum identifiers. */
+    private static Column h2Column(ResultSet rs, Map<String, List<String>> enumValues) throws SQLException {
+        String dataType = lower(rs.getString("data_type"));
+        String domain = rs.getString("domain_name");
+        long length = rs.getLong("character_maximum_length");
+        int precision = rs.getInt("numeric_precision");
+        int scale = rs.getInt("numeric_scale");
+        int fraction = rs.getInt("datetime_precision");
+        ColumnType type;
+        if (domain != null && lower(domain).equals("oid")) {
+            type = ColumnType.of(Kind.BLOB);
+        } else {
+            type = switch (dataType) {
+                case "boolean" -> ColumnType.of(Kind.BOOLEAN);
+                case "tinyint" -> ColumnType.of(Kind.TINYINT);
+                case "smallint" -> ColumnType.of(Kind.SMALLINT);
+                case "integer" -> ColumnType.of(Kind.INTEGER);
+                case "bigint" -> ColumnType.of(Kind.BIGINT);
+                case "real" -> ColumnType.of(Kind.REAL);
+                case "double precision" -> ColumnType.of(Kind.DOUBLE);
+                case "numeric", "decimal" -> ColumnType.decimal(precision, scale);
+                case "character" -> sized(Kind.CHAR, length);
+                case "character varying" -> length >= H2_UNBOUNDED ? ColumnType.of(Kind.CLOB)
+                        : sized(Kind.VARCHAR, length);
+                case "character large object" -> ColumnType.of(Kind.CLOB);
+                case "binary" -> sized(Kind.BINARY, length);
+                case "binary varying" -> sized(Kind.VARBINARY, length);
+                case "binary large object" -> ColumnType.of(Kind.BLOB);
+                case "date" -> ColumnType.of(Kind.DATE);
+                case "time" -> temporal(Kind.TIME, fraction);
+                case "timestamp" -> temporal(Kind.TIMESTAMP, fraction);
+                case "timestamp with time zone" -> temporal(Kind.TIMESTAMP_TZ, fraction);
+                case "uuid" -> ColumnType.of(Kind.UUID);
+                case "enum" -> new ColumnType(Kind.ENUM, 0, 0, 0,
+                        enumValues.getOrDefault(rs.getString("dtd_identifier"), List.of()), "");
+                default -> ColumnType.custom(dataType);
+            };
+        }
+        boolean identity = "YES".equalsIgnoreCase(rs.getString("is_identity"));
+        String def = identity ? "" : nullToEmpty(rs.getString("column_default"));
+        return new Column(lower(rs.getString("column_name")), type,
+                "YES".equalsIgnoreCase(rs.getString("is_nullable")), def, identity);
     }
 
     // ---- MariaDB / MySQL ------------------------------------------------------------------------------------------

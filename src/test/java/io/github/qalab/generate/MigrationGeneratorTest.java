@@ -1,0 +1,119 @@
+package io.github.qalab.generate;
+
+import io.github.qalab.db.ReplayException;
+import io.github.qalab.db.ShadowDatabase;
+import io.github.qalab.diff.Renames;
+import io.github.qalab.entity.EntityScanException;
+import io.github.qalab.entity.NamingStrategy;
+import io.github.qalab.migration.MigrationDirectory;
+import io.github.qalab.sql.Dialect;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The entities are read on a second thread while the migrations replay: outcomes and timings stay as if in turn. */
+class MigrationGeneratorTest {
+
+    private static final String GOOD_ENTITY = """
+            package p;
+
+            import jakarta.persistence.*;
+
+            @Entity
+            public class Note {
+                @Id @GeneratedValue private Long id;
+                private String text;
+            }
+            """;
+
+    private static final String BROKEN_ENTITY = """
+            package p;
+
+            import jakarta.persistence.*;
+
+            @Entity
+            public class Note {
+                @Id @GeneratedValue private Long id;
+                private Unknown text;
+            }
+            """;
+
+    private static final String GOOD_MIGRATION = """
+            -- revision: 001
+            -- down_revision: none
+
+            CREATE TABLE other (id BIGINT NOT NULL, CONSTRAINT pk_other PRIMARY KEY (id));
+
+            /* qalab:downgrade
+            DROP TABLE other;
+            */
+            """;
+
+    private static final String BROKEN_MIGRATION = """
+            -- revision: 001
+            -- down_revision: none
+
+            CREATE TABLE other (id BIGINT NOT NULL);
+            ALTER TABLE missing ADD COLUMN x INTEGER;
+
+            /* qalab:downgrade
+            DROP TABLE other;
+            */
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void entityProblemsComeFirstEvenWhenAMigrationAlsoFailsToReplay() throws Exception {
+        MigrationDirectory migrations = project(BROKEN_ENTITY, BROKEN_MIGRATION);
+        EntityScanException e = assertThrows(EntityScanException.class,
+                () -> MigrationGenerator.plan(migrations, settings()));
+        assertEquals(1, e.problems().size());
+        assertTrue(e.problems().get(0).format(dir).contains("text"), e.problems().get(0).format(dir));
+    }
+
+    @Test
+    void aMigrationThatDoesNotReplayIsReportedWhenTheEntitiesAreFine() throws Exception {
+        MigrationDirectory migrations = project(GOOD_ENTITY, BROKEN_MIGRATION);
+        ReplayException e = assertThrows(ReplayException.class, () -> MigrationGenerator.plan(migrations, settings()));
+        assertEquals(5, e.line());
+        assertTrue(e.file().endsWith("001_broken.sql"), String.valueOf(e.file()));
+    }
+
+    @Test
+    void planComparesBothSchemasAndTimesEachPhase() throws Exception {
+        MigrationDirectory migrations = project(GOOD_ENTITY, GOOD_MIGRATION);
+        MigrationGenerator.Plan plan = MigrationGenerator.plan(migrations, settings());
+        assertEquals(List.of("other"), plan.current().tables().stream().map(t -> t.name()).toList());
+        assertEquals(List.of("note"), plan.desired().tables().stream().map(t -> t.name()).toList());
+        assertTrue(plan.sql().upgrade().toString().contains("CREATE TABLE note"), plan.sql().upgrade().toString());
+        MigrationGenerator.Timing t = plan.timing();
+        // The phases overlap, but each lies within the whole.
+        assertTrue(t.entities().compareTo(t.total()) <= 0 && t.replay().compareTo(t.total()) <= 0
+                && t.diff().compareTo(t.total()) <= 0, t.toString());
+        assertTrue(t.replay().plus(t.diff()).compareTo(t.total()) <= 0, t.toString());
+    }
+
+    private MigrationDirectory project(String entity, String migration) throws Exception {
+        Path sources = Files.createDirectories(dir.resolve("src/p"));
+        Files.writeString(sources.resolve("Note.java"), entity);
+        Path folder = Files.createDirectories(dir.resolve("db"));
+        String name = migration.contains("missing") ? "001_broken.sql" : "001_other.sql";
+        Files.writeString(folder.resolve(name), migration);
+        return MigrationDirectory.scan(List.of(folder));
+    }
+
+    private MigrationGenerator.Settings settings() {
+        Dialect dialect = Dialect.named("postgresql");
+        return new MigrationGenerator.Settings(List.of(dir.resolve("src")), List.of(), NamingStrategy.SPRING, dialect,
+                Renames.parse(""), ShadowDatabase.embedded(dialect));
+    }
+}
