@@ -21,7 +21,14 @@ import java.util.Locale;
  * the NEW last entities (tables, sequences, indexes, foreign keys) and a {@code remark} column added to every 25th
  * older entity. The script checks the generated file for exactly that.
  *
- * <p>Usage: {@code java GenerateBenchProject.java <dir> <plugin-version> [entities=500] [migrations=200] [new=20]}
+ * <p>Options (for bench/drift-bench.sh, which needs a project in sync with a long history):
+ * {@code --in-sync} leaves out the {@code remark} columns, so with {@code new=0} the migrations create exactly what
+ * the entities need; {@code --padding=N} makes N of the MIGRATIONS history churn that leaves the final schema as it
+ * was, written after the evolutions: pairs of a scratch table created (with an index) and dropped again, and of a
+ * column added to an existing table, back-filled and dropped again (an odd N ends with one migration that does both).
+ *
+ * <p>Usage: {@code java GenerateBenchProject.java <dir> <plugin-version> [entities=500] [migrations=200] [new=20]
+ * [--in-sync] [--padding=N]}
  */
 public class GenerateBenchProject {
 
@@ -33,26 +40,43 @@ public class GenerateBenchProject {
     final int migrations;
     final int created;
     final int evolveEvery;
+    final boolean inSync;
+    final int padding;
 
-    GenerateBenchProject(Path dir, int entities, int migrations, int newEntities) {
+    GenerateBenchProject(Path dir, int entities, int migrations, int newEntities, boolean inSync, int padding) {
         this.dir = dir;
         this.entities = entities;
         this.migrations = migrations;
         this.created = entities - newEntities;
-        int createMigrations = migrations - EVOLUTIONS;
+        this.inSync = inSync;
+        this.padding = padding;
+        int createMigrations = migrations - EVOLUTIONS - padding;
         if (createMigrations <= 0 || created > createMigrations * 3 || created < createMigrations) {
-            throw new IllegalArgumentException("need migrations-40 creating migrations for " + created + " tables, 1-3 each");
+            throw new IllegalArgumentException("need migrations-40-padding creating migrations for " + created
+                    + " tables, 1-3 each");
         }
         this.evolveEvery = created / EVOLUTIONS;
     }
 
     public static void main(String[] args) throws IOException {
-        Path dir = Path.of(args[0]);
-        String version = args[1];
-        int entities = args.length > 2 ? Integer.parseInt(args[2]) : 500;
-        int migrations = args.length > 3 ? Integer.parseInt(args[3]) : 200;
-        int newEntities = args.length > 4 ? Integer.parseInt(args[4]) : 20;
-        GenerateBenchProject p = new GenerateBenchProject(dir, entities, migrations, newEntities);
+        List<String> positional = new ArrayList<>();
+        boolean inSync = false;
+        int padding = 0;
+        for (String arg : args) {
+            if (arg.equals("--in-sync")) {
+                inSync = true;
+            } else if (arg.startsWith("--padding=")) {
+                padding = Integer.parseInt(arg.substring("--padding=".length()));
+            } else {
+                positional.add(arg);
+            }
+        }
+        Path dir = Path.of(positional.get(0));
+        String version = positional.get(1);
+        int entities = positional.size() > 2 ? Integer.parseInt(positional.get(2)) : 500;
+        int migrations = positional.size() > 3 ? Integer.parseInt(positional.get(3)) : 200;
+        int newEntities = positional.size() > 4 ? Integer.parseInt(positional.get(4)) : 20;
+        GenerateBenchProject p = new GenerateBenchProject(dir, entities, migrations, newEntities, inSync, padding);
         p.writePom(version);
         p.writeSources();
         p.writeMigrations();
@@ -101,7 +125,7 @@ public class GenerateBenchProject {
 
     /** Older entities that gained a column no migration creates yet. */
     boolean hasRemark(int i) {
-        return i <= created && i % 25 == 0;
+        return !inSync && i <= created && i % 25 == 0;
     }
 
     // ---- project --------------------------------------------------------------------------------------------
@@ -258,7 +282,7 @@ public class GenerateBenchProject {
     void writeMigrations() throws IOException {
         Path mig = dir.resolve("src/main/resources/db/migration");
         Files.createDirectories(mig);
-        int createMigrations = migrations - EVOLUTIONS;
+        int createMigrations = migrations - EVOLUTIONS - padding;
         // Spread the tables over the creating migrations: the first ones create three, the rest fewer.
         List<List<Integer>> groups = new ArrayList<>();
         int next = 1;
@@ -297,6 +321,43 @@ public class GenerateBenchProject {
                         "ALTER TABLE " + t + " ALTER COLUMN name SET DATA TYPE VARCHAR(200);\n"
                                 + "CREATE INDEX ix_" + t + "_due_date ON " + t + " (due_date);\n",
                         "DROP INDEX ix_" + t + "_due_date;\nALTER TABLE " + t + " ALTER COLUMN name SET DATA TYPE VARCHAR(120);\n");
+            }
+        }
+        writePadding(mig, number);
+    }
+
+    /** History churn from migration {@code number} on that leaves the schema as it was (see the class comment). */
+    void writePadding(Path mig, int number) throws IOException {
+        String allow = "-- qalab:allow destructive\n";
+        for (int k = 1; k <= padding; k++) {
+            boolean last = k == padding && k % 2 == 1;
+            int pair = (k + 1) / 2;
+            if (pair % 2 == 1) { // a scratch table for an import, dropped once the import is done
+                String t = "scratch_import_" + String.format("%03d", pair);
+                String create = "CREATE TABLE " + t + " (\n    id BIGINT NOT NULL,\n    payload VARCHAR(200),\n"
+                        + "    CONSTRAINT pk_" + t + " PRIMARY KEY (id)\n);\nCREATE INDEX ix_" + t + "_payload ON " + t
+                        + " (payload);\n";
+                String drop = "DROP TABLE " + t + ";\n";
+                if (last) {
+                    write(mig, number++, "Create and drop " + t, allow + create + drop, "SELECT 1;\n");
+                } else if (k % 2 == 1) {
+                    write(mig, number++, "Add " + t, create, drop);
+                } else {
+                    write(mig, number++, "Drop " + t, allow + drop, create);
+                }
+            } else { // a column added to an existing table, back-filled, and dropped again
+                String t = table(1 + (pair * 7) % created);
+                String add = "ALTER TABLE " + t + " ADD COLUMN legacy_code VARCHAR(40);\nUPDATE " + t
+                        + " SET legacy_code = code;\n";
+                String drop = "ALTER TABLE " + t + " DROP COLUMN legacy_code;\n";
+                if (last) {
+                    write(mig, number++, "Add and drop legacy code of " + t, allow + add + drop, "SELECT 1;\n");
+                } else if (k % 2 == 1) {
+                    write(mig, number++, "Add legacy code to " + t, add, drop);
+                } else {
+                    write(mig, number++, "Drop legacy code of " + t, allow + drop,
+                            "ALTER TABLE " + t + " ADD COLUMN legacy_code VARCHAR(40);\n");
+                }
             }
         }
     }
