@@ -137,7 +137,7 @@ echo "JVM: $(java -version 2>&1 | head -1), options: ${BENCH_JVM_OPTS:-(default)
 echo "qalab:generate (writes 201_add_the_next_entities.sql: 20 tables, 19 columns), H2 shadow:"
 echo "  inside the Mojo:        $(cut -d' ' -f1 <<< "$results" | stats)   (target < 3000 ms)"
 echo "    entities:             $(cut -d' ' -f3 <<< "$results" | stats)   (JavaParser, alongside the replay)"
-echo "    shadow replay:        $(cut -d' ' -f4 <<< "$results" | stats)   (200 migrations through Flyway into H2, read back)"
+echo "    shadow replay:        $(cut -d' ' -f4 <<< "$results" | stats)   (200 migrations split by Flyway's parser, run on H2, read back)"
 echo "    diff+render:          $(cut -d' ' -f5 <<< "$results" | stats)"
 echo "  mvn qalab:generate:     $(cut -d' ' -f2 <<< "$results" | stats)   wall, whole process"
 echo "                          $(cut -d' ' -f6 <<< "$results" | stats)   CPU (user+sys), whole process"
