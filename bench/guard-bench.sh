@@ -16,31 +16,9 @@ read -r -a extra <<< "${BENCH_MVN_ARGS:-}"
 version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)
 work=bench/work/guard-999
 dir=$work/src/main/resources/db/migration
-rm -rf "$work"
-mkdir -p "$dir"
-cat > "$work/pom.xml" <<POM
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>bench</groupId>
-  <artifactId>guard-999</artifactId>
-  <version>1</version>
-  <packaging>pom</packaging>
-  <build>
-    <plugins>
-      <plugin>
-        <groupId>io.github.qalab</groupId>
-        <artifactId>qalab-maven-plugin</artifactId>
-        <version>$version</version>
-      </plugin>
-    </plugins>
-  </build>
-</project>
-POM
-for n in $(seq 1 999); do
-  v=$(printf %03d "$n"); p=$([ "$n" = 1 ] && echo none || printf %03d $((n - 1)))
-  printf -- '-- revision: %s\n-- down_revision: %s\n-- message: Add table t%s\n\nCREATE TABLE t%s (\n    id BIGINT NOT NULL,\n    name VARCHAR(255),\n    CONSTRAINT pk_t%s PRIMARY KEY (id)\n);\n\n/* qalab:downgrade\nDROP TABLE t%s;\n*/\n' \
-    "$v" "$p" "$v" "$v" "$v" "$v" > "$dir/${v}_add_table_t$v.sql"
-done
+# shellcheck source=bench/project-999.sh
+source bench/project-999.sh
+write_project_999 "$work" guard-999 "$version"
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2)}'; }
 measure() { # prints "inside-ms sarif-ms" medians
