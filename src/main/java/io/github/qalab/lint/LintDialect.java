@@ -1,7 +1,6 @@
 package io.github.qalab.lint;
 
 import java.util.Locale;
-import java.util.Optional;
 
 /** The database the migrations are written for, as far as the lint needs it: some rules hold only on PostgreSQL. */
 public enum LintDialect {
@@ -19,23 +18,5 @@ public enum LintDialect {
             default -> throw new IllegalArgumentException("unknown dialect '" + text
                     + "': use postgresql, mariadb or h2");
         };
-    }
-
-    /** The dialect of a JDBC URL ({@code jdbc:postgresql:...}), if it names one of the three. */
-    public static Optional<LintDialect> ofUrl(String url) {
-        if (url == null) {
-            return Optional.empty();
-        }
-        String lower = url.strip().toLowerCase(Locale.ROOT);
-        if (lower.startsWith("jdbc:postgresql:")) {
-            return Optional.of(POSTGRESQL);
-        }
-        if (lower.startsWith("jdbc:mariadb:") || lower.startsWith("jdbc:mysql:")) {
-            return Optional.of(MARIADB);
-        }
-        if (lower.startsWith("jdbc:h2:")) {
-            return Optional.of(H2);
-        }
-        return Optional.empty();
     }
 }

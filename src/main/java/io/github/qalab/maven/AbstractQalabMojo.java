@@ -70,11 +70,16 @@ public abstract class AbstractQalabMojo extends AbstractMojo {
         for (String part : locations.split(",")) {
             String trimmed = part.strip();
             if (!trimmed.isEmpty()) {
-                Path p = Path.of(trimmed);
-                paths.add(p.isAbsolute() ? p.normalize() : basedir.toPath().resolve(p).normalize());
+                paths.add(projectPath(trimmed));
             }
         }
         return paths;
+    }
+
+    /** A configured path: absolute as given, relative to the project directory otherwise. */
+    protected Path projectPath(String configured) {
+        Path p = Path.of(configured.strip());
+        return (p.isAbsolute() ? p : basedir.toPath().resolve(p)).normalize();
     }
 
     /** Scans the migration locations; an unreadable folder is a build failure with the folder named. */

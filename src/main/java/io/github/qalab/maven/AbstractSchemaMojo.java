@@ -8,7 +8,6 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -69,12 +68,7 @@ public abstract class AbstractSchemaMojo extends AbstractQalabMojo {
 
     private List<Path> entitySourceRoots() {
         List<String> roots = sourceRoots == null || sourceRoots.isEmpty() ? compileSourceRoots : sourceRoots;
-        List<Path> paths = new ArrayList<>();
-        for (String root : roots) {
-            Path p = Path.of(root.strip());
-            paths.add(p.isAbsolute() ? p : basedir.toPath().resolve(p).normalize());
-        }
-        return paths;
+        return roots.stream().map(this::projectPath).toList();
     }
 
     private List<String> packages() {

@@ -62,9 +62,10 @@ public class VerifyMojo extends AbstractSchemaMojo {
         long start = System.nanoTime();
         MigrationDirectory directory = scanMigrations();
         long scanned = System.nanoTime();
+        VerifyGuard guard = new VerifyGuard(this, getLog());
         ConventionReport report;
         try {
-            report = new VerifyGuard(this, getLog()).check(directory, severities);
+            report = guard.check(directory, severities);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("Invalid <rules> configuration: " + e.getMessage());
         }
@@ -84,7 +85,7 @@ public class VerifyMojo extends AbstractSchemaMojo {
                 getLog().warn(violation.format(base));
             }
         }
-        new VerifyGuard(this, getLog()).report(report, base);
+        guard.report(report, base);
         if (report.hasErrors()) {
             String summary = ConventionReport.summary(report.errors());
             getLog().error(summary);
