@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Issue 8's speed target, with the Hibernate model: a jar project of 500 JPA entities on hibernate-core (compiled
+# once, so the classes are up to date) and 200 migrations (bench/GenerateBenchProject.java --hibernate).
+#  (1) qalab:generate writes the next migration (20 new tables, 19 added columns, checked), from a fresh copy of the
+#      project each run (cp -a keeps the classes newer than their sources);
+#  (2) qalab:verify runs the drift check on the same project (it reports the 94 changes of the 20 new entities and 19 columns and
+#      fails, as it should: the time of the check is what is measured);
+#  (3) an empty `mvn validate` of the same project, for the bound "within 1.5x of an empty mvn validate + 3 s".
+# Reports median (min-max) of RUNS for the time inside the Mojo (its own timing line) and the whole process (wall).
+# Needs the plugin in target/local-repo: `mvn -B -q verify -DskipTests -Dinvoker.test=migrate-skip` installs it there.
+# Usage: bench/hibernate-bench.sh [runs=5]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-5}
+root=$(pwd)
+mvn_args=(-B -o -s "$root/src/it/settings.xml" -Dmaven.repo.local="$root/target/local-repo")
+version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)
+hibernate=$(sed -n 's:.*<hibernate.version>\(.*\)</hibernate.version>.*:\1:p' pom.xml | head -1)
+work=bench/work/hibernate-500
+rm -rf "$work"
+mkdir -p "$work"
+java bench/GenerateBenchProject.java "$work/generate" "$version" 500 200 20 --hibernate="$hibernate"
+mvn "${mvn_args[@]}" -q -f "$work/generate/pom.xml" compile >/dev/null
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2)}'; }
+range() { sort -n | awk 'NR == 1 {min=$1} {max=$1} END {print min "-" max}'; }
+stats() { local v; v=$(cat); echo "$(median <<< "$v") ms ($(range <<< "$v"))"; }
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+
+generate_once() { # "<mojo ms> <entities ms> <replay ms> <diff ms> <wall ms>"
+  rm -rf "$work/run"; cp -a "$work/generate" "$work/run"
+  local s e log file
+  s=$(now_ms)
+  log=$(mvn "${mvn_args[@]}" -f "$work/run/pom.xml" qalab:generate -Dqalab.message="Add the next entities") \
+    || { echo "$log" >&2; exit 1; }
+  e=$(now_ms)
+  file="$work/run/src/main/resources/db/migration/201_add_the_next_entities.sql"
+  local up; up=$(sed '/qalab:downgrade/,$d' "$file")
+  [ "$(grep -c 'CREATE TABLE' <<< "$up")" = 20 ] && [ "$(grep -c 'ADD COLUMN' <<< "$up")" = 19 ] \
+    && ! grep -q -E 'DROP|ALTER COLUMN' <<< "$up" || { echo "unexpected migration:" >&2; head -50 "$file" >&2; exit 1; }
+  sed -n 's/.*Generated in \([0-9]*\) ms (entities \([0-9]*\) ms alongside shadow replay \([0-9]*\) ms, diff+render \([0-9]*\) ms).*/\1 \2 \3 \4 '"$((e - s))"'/p' <<< "$log"
+}
+drift_once() { # "<drift ms> <entities ms> <replay ms> <wall ms>"
+  local s e log
+  s=$(now_ms)
+  log=$(mvn "${mvn_args[@]}" -f "$work/generate/pom.xml" qalab:verify -Dqalab.lint=off || true)
+  e=$(now_ms)
+  grep -q 'Drift: .* 94 differences' <<< "$log" || { echo "unexpected drift check:" >&2; echo "$log" | head -20 >&2; exit 1; }
+  sed -n 's/.*Drift: .* differences (\([0-9]*\) ms: entities \([0-9]*\) ms alongside replay \([0-9]*\) ms).*/\1 \2 \3 '"$((e - s))"'/p' <<< "$log"
+}
+validate_once() {
+  local s e
+  s=$(now_ms)
+  mvn "${mvn_args[@]}" -q -f "$work/generate/pom.xml" validate >/dev/null
+  e=$(now_ms)
+  echo $((e - s))
+}
+
+generate_once >/dev/null; drift_once >/dev/null; validate_once >/dev/null # warm the caches, fail early
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+g=""; d=""; v=""
+for _ in $(seq "$runs"); do
+  g+="$(generate_once)"$'\n'; d+="$(drift_once)"$'\n'; v+="$(validate_once)"$'\n'
+done
+g=$(sed '/^$/d' <<< "$g"); d=$(sed '/^$/d' <<< "$d"); v=$(sed '/^$/d' <<< "$v")
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+validate=$(median <<< "$v")
+echo "Hibernate $hibernate model, 500 entities (classes up to date), 200 migrations; median (min-max) of $runs runs on $(nproc) cores"
+echo "JVM: $(java -version 2>&1 | head -1), MAVEN_OPTS: ${MAVEN_OPTS:-(none)}"
+echo "qalab:generate (20 tables, 19 columns):"
+echo "  inside the Mojo:        $(cut -d' ' -f1 <<< "$g" | stats)   (target < 3000 ms)"
+echo "    entities:             $(cut -d' ' -f2 <<< "$g" | stats)   (Hibernate's metamodel, alongside the replay)"
+echo "    shadow replay:        $(cut -d' ' -f3 <<< "$g" | stats)"
+echo "    normalise+diff+render: $(cut -d' ' -f4 <<< "$g" | stats)"
+echo "  mvn qalab:generate:     $(cut -d' ' -f5 <<< "$g" | stats)   wall, whole process"
+echo "qalab:verify, drift check (finds the 94 changes):"
+echo "  drift check:            $(cut -d' ' -f1 <<< "$d" | stats)   (target < 3000 ms)"
+echo "  mvn qalab:verify:       $(cut -d' ' -f4 <<< "$d" | stats)   wall, whole process"
+echo "empty mvn validate:       $(stats <<< "$v")"
+echo "bound 1.5 x validate + 3 s: $(awk -v a="$validate" 'BEGIN {printf "%d", 1.5 * a + 3000}') ms; 1.5 x (validate + 3 s): $(awk -v a="$validate" 'BEGIN {printf "%d", 1.5 * (a + 3000)}') ms"
+echo "load average before/after (1, 5, 15 min): $load_before / $load_after"

@@ -1,0 +1,5 @@
+package it.app;
+
+/** The application module: it holds the migrations, the entities live in shop-entities. */
+public class ShopApplication {
+}

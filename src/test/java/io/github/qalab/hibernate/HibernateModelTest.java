@@ -1,0 +1,208 @@
+package io.github.qalab.hibernate;
+
+import io.github.qalab.schema.CheckConstraint;
+import io.github.qalab.schema.Column;
+import io.github.qalab.schema.ForeignKey;
+import io.github.qalab.schema.Schema;
+import io.github.qalab.schema.Table;
+import io.github.qalab.testing.TestClassPath;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.tools.ToolProvider;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Hibernate model: the bridge boots the test class path's Hibernate 7 on compiled entities, in a class loader of
+ * that class path only, and translates its mapping.
+ */
+class HibernateModelTest {
+
+    private static final Path FIELD_CASES = Path.of("..", "shared", "field-cases");
+
+    @TempDir
+    Path classes;
+
+    /** Compiles Java sources (given as file name to text) against the test class path into {@link #classes}. */
+    private List<Path> compile(Map<String, String> sources) throws Exception {
+        Path src = Files.createTempDirectory(classes.getParent(), "src");
+        List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-proc:none", "-nowarn", "-cp",
+                String.join(File.pathSeparator, TestClassPath.jars().stream().map(Path::toString).toList())));
+        for (Map.Entry<String, String> e : sources.entrySet()) {
+            Path file = src.resolve(e.getKey());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, e.getValue());
+            args.add(file.toString());
+        }
+        return compileArgs(args);
+    }
+
+    private List<Path> compileTree(Path tree) throws Exception {
+        List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-proc:none", "-nowarn", "-cp",
+                String.join(File.pathSeparator, TestClassPath.jars().stream().map(Path::toString).toList())));
+        try (Stream<Path> files = Files.walk(tree)) {
+            files.filter(f -> f.toString().endsWith(".java")).forEach(f -> args.add(f.toString()));
+        }
+        return compileArgs(args);
+    }
+
+    private List<Path> compileArgs(List<String> args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int rc = ToolProvider.getSystemJavaCompiler().run(null, null, err, args.toArray(String[]::new));
+        assertEquals(0, rc, err.toString(StandardCharsets.UTF_8));
+        List<Path> cp = new ArrayList<>();
+        cp.add(classes);
+        cp.addAll(TestClassPath.jars());
+        return cp;
+    }
+
+    private HibernateModel.Result read(List<Path> classPath, String dialect, Map<String, String> settings,
+                                       boolean spring) throws HibernateModelException {
+        return HibernateModel.read(new HibernateModel.Request(classPath, List.of(classes), List.of(),
+                new HibernateModel.Target(dialect, HibernateModel.Target.defaultVersion(dialect)), settings, spring));
+    }
+
+    private static Table table(Schema schema, String name) {
+        return schema.table(name).orElseThrow(() -> new AssertionError("no table " + name + " in " + schema.tables()));
+    }
+
+    private static Column column(Table table, String name) {
+        return table.column(name).orElseThrow(() -> new AssertionError("no column " + name + " in " + table));
+    }
+
+    @Test
+    void anAssociationInsideAnEmbeddableBecomesAColumnAndAForeignKey() throws Exception {
+        List<Path> cp = compileTree(FIELD_CASES.resolve("embeddable-manytoone/src/main/java"));
+        HibernateModel.Result result = read(cp, "postgresql", Map.of(), true);
+        Table shipment = table(result.schema(), "shipment");
+        assertTrue(column(shipment, "start_depot_id").nullable());
+        assertEquals("bigint", column(shipment, "start_depot_id").sqlType());
+        ForeignKey fk = shipment.foreignKeys().get(0);
+        assertEquals(List.of("start_depot_id"), fk.columns());
+        assertEquals("depot", fk.referencedTable());
+        assertEquals("fk_shipment_start_depot_id", fk.name(), "Hibernate's hashed name becomes a readable one");
+        assertEquals("rw.Shipment#route.start", result.columnOwners().get("shipment.start_depot_id"));
+        assertEquals(2, result.entities());
+        assertTrue(result.hibernateVersion().startsWith("7."), result.hibernateVersion());
+    }
+
+    @Test
+    void beanValidationReachesTheDdlAsAtRunTime() throws Exception {
+        List<Path> cp = compileTree(FIELD_CASES.resolve("bean-validation-not-null/src/main/java"));
+        Table member = table(read(cp, "mariadb", Map.of(), true).schema(), "member");
+        for (String notNull : List.of("alias", "title", "code")) {
+            assertFalse(column(member, notNull).nullable(), notNull);
+        }
+        assertTrue(column(member, "note").nullable());
+        assertEquals("varchar(40)", column(member, "note").sqlType());
+        // Hibernate's own switch turns it off
+        Table off = table(read(cp, "mariadb", Map.of("hibernate.validator.apply_to_ddl", "false"), true).schema(),
+                "member");
+        assertTrue(column(off, "alias").nullable());
+        assertEquals("varchar(255)", column(off, "note").sqlType());
+    }
+
+    @Test
+    void theProjectsTypeSettingsApply() throws Exception {
+        List<Path> cp = compileTree(FIELD_CASES.resolve("instant-preferred-jdbc-type/src/main/java"));
+        Table defaults = read(cp, "h2", Map.of(), true).schema().tables().get(0);
+        Table timestamp = read(cp, "h2", Map.of("hibernate.type.preferred_instant_jdbc_type", "TIMESTAMP"), true)
+                .schema().tables().get(0);
+        assertEquals("timestamp(6) with time zone", column(defaults, "occurred_at").sqlType());
+        assertEquals("timestamp(6)", column(timestamp, "occurred_at").sqlType());
+    }
+
+    @Test
+    void namingFollowsSpringOrHibernateDefaults() throws Exception {
+        List<Path> cp = compile(Map.of("n/OrderLine.java", """
+                package n;
+                import jakarta.persistence.*;
+                @Entity public class OrderLine {
+                    @Id Long id;
+                    String unitPrice;
+                    @ManyToMany java.util.Set<OrderLine> relatedLines;
+                }
+                """));
+        Schema spring = read(cp, "postgresql", Map.of(), true).schema();
+        assertTrue(column(table(spring, "order_line"), "unit_price").nullable());
+        assertTrue(spring.table("order_line_related_lines").isPresent(), spring.tables().toString());
+        Schema jpa = read(cp, "postgresql", Map.of(), false).schema();
+        assertTrue(column(table(jpa, "OrderLine"), "unitPrice").nullable());
+        assertTrue(jpa.table("OrderLine_OrderLine").isPresent(), jpa.tables().toString());
+    }
+
+    @Test
+    void quotedNamesKeepTheirCaseAndUnnamedChecksGetAName() throws Exception {
+        List<Path> cp = compile(Map.of("q/Item.java", """
+                package q;
+                import jakarta.persistence.*;
+                @Entity @Table(name = "\\"OrderItem\\"", schema = "sales")
+                public class Item {
+                    @Id Long id;
+                    @Column(name = "`Value`") Integer value;
+                    @Enumerated(EnumType.STRING) Level level;
+                    public enum Level { LOW, HIGH }
+                }
+                """));
+        Schema schema = read(cp, "postgresql", Map.of(), true).schema();
+        Table item = table(schema, "sales.`OrderItem`");
+        assertEquals("sales.`OrderItem`", item.name());
+        assertEquals(List.of("sales"), schema.namespaces());
+        assertEquals("`Value`", column(item, "`Value`").name());
+        CheckConstraint check = item.checks().get(0);
+        assertEquals("ck_orderitem_level", check.name());
+        assertTrue(check.expression().contains("'LOW'"), check.expression());
+    }
+
+    @Test
+    void aMappingHibernateRejectsIsReportedWithHibernatesMessage() throws Exception {
+        List<Path> cp = compile(Map.of("bad/Thing.java", """
+                package bad;
+                import jakarta.persistence.*;
+                @Entity public class Thing {
+                    @Id Long id;
+                    @ManyToOne Object owner;
+                }
+                """));
+        HibernateModelException e = assertThrows(HibernateModelException.class,
+                () -> read(cp, "postgresql", Map.of(), true));
+        assertTrue(e.getMessage().contains("cannot map the entities") && e.getMessage().contains("bad.Thing"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("\tat "), e.getMessage());
+    }
+
+    @Test
+    void withoutHibernateOnTheProjectsClassPathTheReadFailsClearly() throws Exception {
+        List<Path> cp = compileTree(FIELD_CASES.resolve("embeddable-manytoone/src/main/java"));
+        List<Path> withoutHibernate = cp.stream()
+                .filter(p -> !p.getFileName().toString().startsWith("hibernate-core")).toList();
+        assertTrue(HibernateModel.hibernateVersion(withoutHibernate).isEmpty());
+        HibernateModelException e = assertThrows(HibernateModelException.class,
+                () -> read(withoutHibernate, "postgresql", Map.of(), true));
+        assertTrue(e.getMessage().contains("hibernate-core is not on the project's runtime class path"),
+                e.getMessage());
+        assertTrue(e.hint().contains("-Dqalab.model=source"), e.hint());
+    }
+
+    @Test
+    void theVersionDecidesWhetherTheBridgeCanRead() {
+        assertTrue(HibernateModel.supported("6.2.0.Final"));
+        assertTrue(HibernateModel.supported("7.4.13.Final"));
+        assertFalse(HibernateModel.supported("6.1.7.Final"));
+        assertFalse(HibernateModel.supported("5.6.15.Final"));
+        assertTrue(HibernateModel.hibernateVersion(TestClassPath.jars()).orElseThrow().startsWith("7."));
+    }
+}
