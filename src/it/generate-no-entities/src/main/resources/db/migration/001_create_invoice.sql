@@ -1,0 +1,13 @@
+-- revision: 001
+-- down_revision: none
+-- message: Create invoice
+
+CREATE TABLE invoice (
+    id BIGINT NOT NULL,
+    number VARCHAR(255),
+    CONSTRAINT pk_invoice PRIMARY KEY (id)
+);
+
+/* qalab:downgrade
+DROP TABLE invoice;
+*/

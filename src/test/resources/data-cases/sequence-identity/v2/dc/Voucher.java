@@ -1,0 +1,4 @@
+package dc;
+import jakarta.persistence.*;
+@Entity
+public class Voucher { @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id; private String code; }
