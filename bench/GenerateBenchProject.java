@@ -22,13 +22,14 @@ import java.util.Locale;
  * older entity. The script checks the generated file for exactly that.
  *
  * <p>Options (for bench/drift-bench.sh, which needs a project in sync with a long history):
- * {@code --in-sync} leaves out the {@code remark} columns, so with {@code new=0} the migrations create exactly what
+ * {@code --hibernate=<version>} writes a jar project with that hibernate-core, for the Hibernate model (compile it
+ * before qalab:generate); {@code --in-sync} leaves out the {@code remark} columns, so with {@code new=0} the migrations create exactly what
  * the entities need; {@code --padding=N} makes N of the MIGRATIONS history churn that leaves the final schema as it
  * was, written after the evolutions: pairs of a scratch table created (with an index) and dropped again, and of a
  * column added to an existing table, back-filled and dropped again (an odd N ends with one migration that does both).
  *
  * <p>Usage: {@code java GenerateBenchProject.java <dir> <plugin-version> [entities=500] [migrations=200] [new=20]
- * [--in-sync] [--padding=N]}
+ * [--in-sync] [--padding=N] [--hibernate=<version>]}
  */
 public class GenerateBenchProject {
 
@@ -42,6 +43,8 @@ public class GenerateBenchProject {
     final int evolveEvery;
     final boolean inSync;
     final int padding;
+    /** The hibernate-core version of a Hibernate-model project (a jar project), or "" for a source-model one. */
+    static String hibernate = "";
 
     GenerateBenchProject(Path dir, int entities, int migrations, int newEntities, boolean inSync, int padding) {
         this.dir = dir;
@@ -65,6 +68,8 @@ public class GenerateBenchProject {
         for (String arg : args) {
             if (arg.equals("--in-sync")) {
                 inSync = true;
+            } else if (arg.startsWith("--hibernate=")) {
+                hibernate = arg.substring("--hibernate=".length());
             } else if (arg.startsWith("--padding=")) {
                 padding = Integer.parseInt(arg.substring("--padding=".length()));
             } else {
@@ -132,6 +137,40 @@ public class GenerateBenchProject {
 
     void writePom(String version) throws IOException {
         Files.createDirectories(dir);
+        if (!hibernate.isEmpty()) {
+            // A jar project on Hibernate: qalab's Hibernate model reads the compiled classes (compile first).
+            Files.writeString(dir.resolve("pom.xml"), """
+                    <project xmlns="http://maven.apache.org/POM/4.0.0">
+                      <modelVersion>4.0.0</modelVersion>
+                      <groupId>bench</groupId>
+                      <artifactId>generate-500</artifactId>
+                      <version>1</version>
+                      <properties>
+                        <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+                        <maven.compiler.release>17</maven.compiler.release>
+                      </properties>
+                      <dependencies>
+                        <dependency>
+                          <groupId>org.hibernate.orm</groupId>
+                          <artifactId>hibernate-core</artifactId>
+                          <version>%s</version>
+                        </dependency>
+                      </dependencies>
+                      <build>
+                        <plugins>
+                          <plugin><artifactId>maven-compiler-plugin</artifactId><version>3.14.0</version></plugin>
+                          <plugin><artifactId>maven-resources-plugin</artifactId><version>3.3.1</version></plugin>
+                          <plugin>
+                            <groupId>io.github.qalab</groupId>
+                            <artifactId>qalab-maven-plugin</artifactId>
+                            <version>%s</version>
+                          </plugin>
+                        </plugins>
+                      </build>
+                    </project>
+                    """.formatted(hibernate, version));
+            return;
+        }
         Files.writeString(dir.resolve("pom.xml"), """
                 <project xmlns="http://maven.apache.org/POM/4.0.0">
                   <modelVersion>4.0.0</modelVersion>
@@ -385,6 +424,13 @@ public class GenerateBenchProject {
             s.append("    customer_id BIGINT NOT NULL,\n");
         }
         s.append("    CONSTRAINT pk_").append(t).append(" PRIMARY KEY (id),\n");
+        if (!hibernate.isEmpty()) {
+            // Hibernate 7 gives enum columns a check of their values on PostgreSQL.
+            s.append("    CONSTRAINT ck_").append(t).append("_status CHECK (status in ('OPEN','CLOSED','ARCHIVED')),\n");
+            if (i % 4 == 3) {
+                s.append("    CONSTRAINT ck_").append(t).append("_severity CHECK (severity between 0 and 2),\n");
+            }
+        }
         s.append("    CONSTRAINT uk_").append(t).append("_code UNIQUE (code)\n);\n");
         s.append("CREATE INDEX ix_").append(t).append("_name ON ").append(t).append(" (name);\n");
         s.append("CREATE INDEX ix_").append(t).append("_created ON ").append(t).append(" (created_at, status);\n");

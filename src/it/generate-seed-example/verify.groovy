@@ -14,7 +14,7 @@ def names = new File(basedir, 'src/main/resources/db/migration').list().sort()
 assert names == ['001_create_app_user.sql', '002_add_project_table.sql', '003_add_account_table.sql', 'qalab.sum'] : names
 assert log.contains('Recorded 003_add_account_table.sql in src/main/resources/db/migration/qalab.sum')
 assert new File(basedir, 'src/main/resources/db/migration/qalab.sum').text.contains('003_add_account_table.sql ')
-assert log.contains('Drift: 3 entities compared with 3 replayed migrations, in sync')
+assert log.contains('Drift: entity sources (JavaParser, spring naming), 3 entities compared with 3 replayed migrations, in sync')
 assert log.contains('Wrote src/main/resources/db/migration/003_add_account_table.sql for postgresql:')
 assert log.contains('No changes detected between entities and migrations')
 assert log =~ /Generated in \d+ ms \(entities \d+ ms alongside shadow replay \d+ ms, diff\+render \d+ ms\)/

@@ -22,7 +22,7 @@ ALTER TABLE app_user ADD COLUMN nickname VARCHAR(40);
 ALTER TABLE account ALTER COLUMN name SET DATA TYPE VARCHAR(200);
 ALTER TABLE account ALTER COLUMN name SET NOT NULL;
 CREATE INDEX ix_account_iban ON account (iban);
--- Drops column app_user.rank and its data.
+-- qalab:allow destructive: drops column app_user.rank and its data.
 ALTER TABLE app_user DROP COLUMN "RANK";
 ALTER TABLE account_tag ADD CONSTRAINT fk_account_tag_account_id FOREIGN KEY (account_id) REFERENCES account (id);
 ALTER TABLE account_tag ADD CONSTRAINT fk_account_tag_tag_id FOREIGN KEY (tag_id) REFERENCES tag (id);
@@ -33,6 +33,7 @@ ALTER TABLE account_tag DROP CONSTRAINT fk_account_tag_account_id;
 -- Data loss: column app_user.rank comes back empty; the upgrade destroyed its data.
 ALTER TABLE app_user ADD COLUMN "RANK" SMALLINT;
 DROP INDEX ix_account_iban;
+-- Narrows account.name back to VARCHAR(100): values that do not fit make it fail (or are cut).
 ALTER TABLE account ALTER COLUMN name SET DATA TYPE VARCHAR(100);
 ALTER TABLE account ALTER COLUMN name DROP NOT NULL;
 -- Data loss: drop column app_user.nickname destroys the data written since the upgrade.

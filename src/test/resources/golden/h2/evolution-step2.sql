@@ -12,8 +12,9 @@ CREATE TABLE purchase_orders (
     CONSTRAINT pk_purchase_orders PRIMARY KEY (id)
 );
 ALTER TABLE customer ADD COLUMN phone VARCHAR(255);
--- NOT NULL without a default: fails if product has rows (fill them first or add a default).
-ALTER TABLE product ADD COLUMN reorder_level INTEGER NOT NULL;
+-- Rows already in product get 0 in reorder_level (a default only while the column is added).
+ALTER TABLE product ADD COLUMN reorder_level INTEGER DEFAULT 0 NOT NULL;
+ALTER TABLE product ALTER COLUMN reorder_level DROP DEFAULT;
 ALTER TABLE purchase_orders ADD CONSTRAINT fk_purchase_orders_customer_id FOREIGN KEY (customer_id) REFERENCES customer (id);
 
 /* qalab:downgrade

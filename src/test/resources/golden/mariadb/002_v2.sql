@@ -21,7 +21,7 @@ ALTER TABLE account ADD COLUMN kind VARCHAR(10) DEFAULT 'std' NOT NULL;
 ALTER TABLE app_user ADD COLUMN nickname VARCHAR(40);
 ALTER TABLE account MODIFY COLUMN name VARCHAR(200) NOT NULL;
 CREATE INDEX ix_account_iban ON account (iban);
--- Drops column app_user.rank and its data.
+-- qalab:allow destructive: drops column app_user.rank and its data.
 ALTER TABLE app_user DROP COLUMN `rank`;
 ALTER TABLE account_tag ADD CONSTRAINT fk_account_tag_account_id FOREIGN KEY (account_id) REFERENCES account (id);
 ALTER TABLE account_tag ADD CONSTRAINT fk_account_tag_tag_id FOREIGN KEY (tag_id) REFERENCES tag (id);
@@ -34,6 +34,7 @@ DROP INDEX IF EXISTS fk_account_tag_account_id ON account_tag;
 -- Data loss: column app_user.rank comes back empty; the upgrade destroyed its data.
 ALTER TABLE app_user ADD COLUMN `rank` SMALLINT;
 DROP INDEX ix_account_iban ON account;
+-- Narrows account.name back to VARCHAR(100): values that do not fit make it fail (or are cut).
 ALTER TABLE account MODIFY COLUMN name VARCHAR(100);
 -- Data loss: drop column app_user.nickname destroys the data written since the upgrade.
 ALTER TABLE app_user DROP COLUMN nickname;

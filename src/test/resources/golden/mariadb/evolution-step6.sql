@@ -45,7 +45,7 @@ CREATE TABLE sms_notification (
     recipient VARCHAR(255),
     PRIMARY KEY (id)
 );
--- Drops table delivery and its data.
+-- qalab:allow destructive: drops table delivery and its data.
 DROP TABLE delivery;
 ALTER TABLE invoice ADD CONSTRAINT fk_invoice_id FOREIGN KEY (id) REFERENCES document (id);
 

@@ -29,7 +29,7 @@ public final class ConventionChecker {
     }
 
     /**
-     * Checks the directory. Rules missing from {@code severities} run as {@link Severity#ERROR}; rules set to
+     * Checks the directory. Rules missing from {@code severities} run with their default severity; rules set to
      * {@link Severity#OFF} do not run.
      *
      * @param severities severity per rule id (case-insensitive); may be empty or null
@@ -53,7 +53,7 @@ public final class ConventionChecker {
         }
         List<Violation> found = new ArrayList<>();
         for (Rule rule : rules) {
-            Severity severity = byId.getOrDefault(rule.id(), Severity.ERROR);
+            Severity severity = byId.getOrDefault(rule.id(), rule.defaultSeverity());
             if (severity != Severity.OFF) {
                 found.addAll(rule.check(dir, severity));
             }

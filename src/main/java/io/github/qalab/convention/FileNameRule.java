@@ -16,7 +16,13 @@ public final class FileNameRule implements Rule {
 
     private static final Pattern SEPARATE_DOWNGRADE =
             Pattern.compile("(?i)^(u[0-9].*|.*\\.(down|undo|rollback|downgrade)\\.sql)$");
-    private static final Pattern NUMBERED = Pattern.compile("^[Vv]?([0-9]+)_+(.*)$");
+    private static final Pattern NUMBERED = Pattern.compile("(?s)^[Vv]?([0-9]+)_+(.*)$");
+    /** Flyway's SQL callbacks ({@code beforeMigrate.sql}, {@code afterEachMigrate__log.sql}, ...), any case of .sql. */
+    private static final Pattern FLYWAY_CALLBACK = Pattern.compile(
+            "^(before|after)(Each)?(Migrate|Clean|Validate|Info|Repair|Baseline|Undo|Connect|Statement)[A-Za-z]*"
+                    + "(__.*)?\\.(?i:sql)$");
+    /** Flyway's repeatable migrations ({@code R__views.sql}). */
+    private static final Pattern REPEATABLE = Pattern.compile("^R__.*\\.(?i:sql)$");
 
     @Override
     public String id() {
@@ -49,7 +55,23 @@ public final class FileNameRule implements Rule {
             String message;
             String hint;
             Matcher numbered = NUMBERED.matcher(stripSql(name));
-            if (SEPARATE_DOWNGRADE.matcher(name).matches()) {
+            if (MigrationDirectory.nested(file)) {
+                String inside = file.location().relativize(file.path()).toString().replace('\\', '/');
+                message = "a file in a sub-folder of the migration location (" + inside + "): Flyway scans sub-folders"
+                        + " and would apply it too, but qalab's chain, qalab.sum and checks only count the files"
+                        + " directly in the folder";
+                hint = "move it out of the migration location (e.g. to docs/), or, if it is a migration, into the"
+                        + " folder itself as " + MigrationFileRule.version(next++) + "_<description>.sql";
+            } else if (FLYWAY_CALLBACK.matcher(name).matches()) {
+                message = "a Flyway SQL callback: Flyway runs " + name + " around every migrate (qalab:migrate and the"
+                        + " application's Flyway alike), outside the numbered chain that qalab checks";
+                hint = "move it out of the migration folder; put a one-off change into a numbered migration";
+            } else if (REPEATABLE.matcher(name).matches()) {
+                message = "a Flyway repeatable migration: Flyway runs it again whenever it changes, outside the"
+                        + " numbered chain that qalab checks and can downgrade";
+                hint = "make it a numbered migration (NNN_description.sql with a downgrade block), or move it out of"
+                        + " the migration folder";
+            } else if (SEPARATE_DOWNGRADE.matcher(name).matches()) {
                 message = "separate downgrade file: a migration and its downgrade live in one NNN_description.sql";
                 hint = "move its SQL into the /* qalab:downgrade ... */ block at the end of the migration it undoes "
                         + "and delete this file";

@@ -30,7 +30,12 @@ public final class ReadableFileRule implements Rule {
         for (MigrationFile file : directory.files()) {
             String hint = switch (file.kind()) {
                 case READABLE -> null;
-                case NOT_UTF8 -> "save it as UTF-8 (e.g. iconv -f windows-1252 -t utf-8), then check the line named";
+                case NOT_UTF8 -> "save it as UTF-8 with at most one byte-order mark (e.g. iconv -f windows-1252"
+                        + " -t utf-8), then check the line named";
+                case OVER_LIMIT -> "split it into smaller migrations or simpler statements; load bulk data another"
+                        + " way (COPY, LOAD DATA or the application)";
+                case UNKNOWN_CHARACTER -> "delete the invisible or stray character (most editors show it with"
+                        + " 'show whitespace'), or move it into a string or comment";
                 case NOT_REGULAR -> "replace it by a regular file, or remove it";
                 case IO_ERROR -> "check that the build user may read it";
             };

@@ -16,6 +16,11 @@ public interface Rule {
     /** What the user should do when the rule fails. */
     String hint();
 
+    /** The severity the rule has unless {@code <rules>} says otherwise: {@code ERROR} for most rules. */
+    default Severity defaultSeverity() {
+        return Severity.ERROR;
+    }
+
     /** The violations found, each with the given severity. */
     List<Violation> check(MigrationDirectory directory, Severity severity);
 }

@@ -15,6 +15,17 @@ public record Violation(String ruleId, Severity severity, Path file, int line, S
         }
         String where = shown.toString().replace('\\', '/') + ":" + Math.max(line, 1);
         String prefix = severity == Severity.WARN ? "warning: " : "";
-        return where + ": " + ruleId + " " + prefix + message + " \u2014 " + hint;
+        return printable(where + ": " + ruleId + " " + prefix + message + " \u2014 " + hint);
+    }
+
+    /**
+     * The line with control characters (a line break in a file name, an escape sequence) shown as {@code ?}, so that
+     * a finding is always one line and cannot paint or fake other lines of the build log.
+     */
+    static String printable(String line) {
+        StringBuilder sb = new StringBuilder(line.length());
+        line.codePoints().forEach(c -> sb.appendCodePoint(Character.isISOControl(c) || c == 0x2028 || c == 0x2029
+                ? '?' : c));
+        return sb.toString();
     }
 }

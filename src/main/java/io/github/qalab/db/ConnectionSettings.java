@@ -4,8 +4,6 @@ import io.github.qalab.sql.Dialect;
 
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Where and as whom to connect: a JDBC URL, a user and a password that never leaves this record unmasked.
@@ -18,14 +16,7 @@ import java.util.regex.Pattern;
 public record ConnectionSettings(String url, String user, String password, String source) {
 
     /** What replaces a secret in every message. */
-    public static final String MASK = "****";
-
-    /** {@code password=...} / {@code pwd=...} (and friends) in URL parameters or property lists. */
-    private static final Pattern SECRET_PARAMETER =
-            Pattern.compile("(?i)\\b(password|passwd|pwd|secret)=([^&;,\\s)'\"]*)");
-
-    /** {@code //user:secret@host} in a URL's authority. */
-    private static final Pattern SECRET_USERINFO = Pattern.compile("(//[^/:@\\s]+):([^@/\\s]+)@");
+    public static final String MASK = SecretMask.MASK;
 
     public ConnectionSettings {
         url = url == null ? "" : url.strip();
@@ -93,37 +84,47 @@ public record ConnectionSettings(String url, String user, String password, Strin
     }
 
     /**
-     * The text with the password and every secret URL parameter replaced by {@value #MASK}; every message that may
-     * carry a URL or a driver's words passes through here before anyone sees it.
+     * The text with the password and every secret part of the URL replaced by {@value #MASK}, each as a whole value
+     * ({@link SecretMask}); every message that may carry a URL or a driver's words passes through here before anyone
+     * sees it.
      */
     public String mask(String text) {
-        if (text == null) {
-            return "";
-        }
-        String out = SECRET_USERINFO.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + ":" + MASK + "@"));
-        out = SECRET_PARAMETER.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "=" + MASK));
-        if (!password.isEmpty()) {
-            out = out.replace(password, MASK);
-        }
-        for (String secret : urlSecrets()) {
-            out = out.replace(secret, MASK);
-        }
-        return out;
+        return secrets().apply(text);
     }
 
-    private java.util.List<String> urlSecrets() {
-        java.util.List<String> secrets = new java.util.ArrayList<>();
-        Matcher p = SECRET_PARAMETER.matcher(url);
-        while (p.find()) {
-            if (!p.group(2).isEmpty()) {
-                secrets.add(p.group(2));
-            }
+    /** The secrets of this connection: the password and the secret parts of the URL. */
+    public SecretMask secrets() {
+        return SecretMask.NONE.withPasswords(password).withUrl(url);
+    }
+
+    /**
+     * What is wrong with the URL before any driver sees it, e.g. {@code notaurl}; empty for a URL of the form
+     * {@code jdbc:<subprotocol>:...}. The message never shows the URL itself, which may hold a password.
+     */
+    public java.util.Optional<String> urlProblem() {
+        if (!url.matches("(?s)jdbc:[A-Za-z0-9][A-Za-z0-9_-]*:.*")) {
+            return java.util.Optional.of("the database URL (from " + source + ") is not a JDBC URL: it must start with"
+                    + " jdbc:<database>:, e.g. jdbc:postgresql://localhost:5432/app or jdbc:mariadb://localhost:3306/app");
         }
-        Matcher u = SECRET_USERINFO.matcher(url);
-        while (u.find()) {
-            secrets.add(u.group(2));
+        if (url.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
+            return java.util.Optional.of("the database URL (from " + source + ") holds a control character (a line"
+                    + " break or tab pasted with it?): write it on one line");
         }
-        return secrets;
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * For a URL of a database whose JDBC driver and Flyway module qalab does not bring ({@code jdbc:oracle:},
+     * {@code jdbc:sqlserver:} ...), what to add to the project; empty for PostgreSQL, MariaDB/MySQL and H2.
+     */
+    public java.util.Optional<String> foreignDatabaseHint() {
+        String sub = url.startsWith("jdbc:") && url.indexOf(':', 5) > 5 ? url.substring(5, url.indexOf(':', 5)) : "";
+        if (sub.isEmpty() || java.util.Set.of("postgresql", "mariadb", "mysql", "h2").contains(sub)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("qalab brings the drivers and Flyway modules for PostgreSQL, MariaDB/MySQL and H2"
+                + " only; for jdbc:" + sub + ": add that database's JDBC driver and Flyway module (e.g."
+                + " org.flywaydb:flyway-database-" + sub + ") to the project's runtime dependencies");
     }
 
     @Override

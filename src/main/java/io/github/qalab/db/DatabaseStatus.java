@@ -21,8 +21,9 @@ public record DatabaseStatus(String database, String current, String head, List<
         return revisions.stream().filter(r -> r.state() == state).toList();
     }
 
-    /** True when the database is at the head and nothing is pending, failed, missing or edited. */
+    /** True when the database is at the head and nothing is pending, failed, missing or edited (a baseline counts as applied). */
     public boolean upToDate() {
-        return revisions.stream().allMatch(r -> r.state() == RevisionState.APPLIED) && current.equals(head);
+        return revisions.stream().allMatch(r -> r.state() == RevisionState.APPLIED || r.state() == RevisionState.BASELINE
+                || r.state() == RevisionState.BELOW_BASELINE) && current.equals(head);
     }
 }

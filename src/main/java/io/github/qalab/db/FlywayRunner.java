@@ -234,6 +234,9 @@ public final class FlywayRunner {
             if (info.getVersion() == null) {
                 continue; // repeatable migrations are not part of the qalab convention
             }
+            if (info.getState() == MigrationState.BASELINE_IGNORED) {
+                continue; // the file at the baseline version: the baseline row stands for it
+            }
             String version = info.getVersion().getVersion();
             RevisionState state = stateOf(info);
             Path file = fileOf(version);
@@ -253,6 +256,12 @@ public final class FlywayRunner {
         MigrationState state = info.getState();
         if (state.isFailed()) {
             return RevisionState.FAILED;
+        }
+        if (state == MigrationState.BASELINE) {
+            return RevisionState.BASELINE;
+        }
+        if (state == MigrationState.BELOW_BASELINE) {
+            return RevisionState.BELOW_BASELINE;
         }
         if (!state.isResolved() && state.isApplied()) {
             return RevisionState.FILE_MISSING;

@@ -11,7 +11,14 @@ public enum RevisionState {
     /** Recorded as failed in the history table (databases without transactional DDL). */
     FAILED("failed"),
     /** Recorded as applied, but no file has this version any more. */
-    FILE_MISSING("applied, file missing");
+    FILE_MISSING("applied, file missing"),
+    /**
+     * Recorded by a baseline ({@code qalab:baseline}, Flyway's {@code baseline}): the database already had the schema
+     * up to this revision, which was recorded as applied without running its file.
+     */
+    BASELINE("baseline"),
+    /** Below the baseline: part of the schema the baseline found, never run on this database and never to be run. */
+    BELOW_BASELINE("below baseline");
 
     private final String label;
 
@@ -26,6 +33,6 @@ public enum RevisionState {
 
     /** True when the history table holds a row for the revision. */
     public boolean inHistory() {
-        return this != PENDING;
+        return this != PENDING && this != BELOW_BASELINE;
     }
 }

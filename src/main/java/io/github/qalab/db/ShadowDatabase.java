@@ -85,10 +85,9 @@ public final class ShadowDatabase {
         return redact(url);
     }
 
-    /** The URL with {@code password=}/{@code pwd=} values and {@code user:password@} credentials masked. */
+    /** The URL with its secret parts masked as whole values ({@link SecretMask}). */
     static String redact(String jdbcUrl) {
-        return jdbcUrl.replaceAll("(?i)\\b(password|pwd)=[^&;]*", "$1=***")
-                .replaceAll("//([^/@:]*):[^/@]*@", "//$1:***@");
+        return SecretMask.NONE.withUrl(jdbcUrl).apply(jdbcUrl);
     }
 
     /**
@@ -99,7 +98,71 @@ public final class ShadowDatabase {
      *                         shadow database cannot be used
      */
     public Schema replay(List<MigrationFile> migrations) throws ReplayException {
-        return embedded ? replayEmbedded(migrations) : replayExternal(migrations);
+        try (Session session = open(migrations)) {
+            return session.current();
+        }
+    }
+
+    /**
+     * Replays the migrations and keeps the shadow database open, so that desired objects can be normalised in it
+     * ({@link Session#normalise}) before it is emptied; close the session to release it.
+     *
+     * @throws ReplayException as {@link #replay} does
+     */
+    public Session open(List<MigrationFile> migrations) throws ReplayException {
+        return embedded ? openEmbedded(migrations) : openExternal(migrations);
+    }
+
+    /**
+     * A replayed shadow database, open until {@link #close()}: the schema the migrations produce, and a place to
+     * learn how the database stores the desired schema's types, defaults and checks.
+     */
+    public final class Session implements AutoCloseable {
+        private final Connection connection;
+        /** The connection statements from the project run on (the sandboxed user on the embedded H2). */
+        private final Connection work;
+        private final Schema current;
+        private boolean closed;
+
+        private Session(Connection connection, Connection work) throws SQLException {
+            this.connection = connection;
+            this.work = work;
+            this.current = new JdbcSchemaReader(Set.of(HISTORY_TABLE, MARKER_TABLE)).read(connection);
+        }
+
+        /** The schema the replayed migrations produce. */
+        public Schema current() {
+            return current;
+        }
+
+        /**
+         * How the database stores the desired schema: every distinct column type and default, and every check, is
+         * created in scratch tables of this shadow database, read back and dropped again.
+         *
+         * @throws ReplayException when the shadow database rejects a type, default or check of the desired schema
+         *                         (the generated migration would not replay either)
+         */
+        public io.github.qalab.diff.Normalisation normalise(Schema desired, Dialect target) throws ReplayException {
+            try {
+                return ShadowNormaliser.normalise(work, connection, desired, target, embedded);
+            } catch (SQLException e) {
+                throw new ReplayException(null, 0, "shadow database " + url() + " failed while normalising: "
+                        + redactMessage(e.getMessage()), "");
+            }
+        }
+
+        @Override
+        public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (work != connection) {
+                closeQuietly(work);
+            }
+            closeQuietly(connection);
+            release();
+        }
     }
 
     /**
@@ -107,49 +170,72 @@ public final class ShadowDatabase {
      * {@code qalab:migrate} splits them on that database), without Flyway's per-migration bookkeeping (history table,
      * locks, validation), which cost half of the replay and tells nothing about the schema.
      */
-    private Schema replayEmbedded(List<MigrationFile> migrations) throws ReplayException {
+    private Session openEmbedded(List<MigrationFile> migrations) throws ReplayException {
         FlywayStatements splitter = FlywayStatements.forDialect(dialect);
-        try (Connection c = connect(); Statement s = c.createStatement()) {
-            if (!setupSql.isEmpty()) {
-                s.execute(setupSql);
-            }
-            for (MigrationFile m : migrations) {
-                for (FlywayStatements.Statement statement : splitter.split(m.upgrade().sql(), m.upgrade().startLine())) {
-                    try {
-                        s.execute(statement.sql());
-                    } catch (SQLException e) {
-                        throw new ReplayException(m.path(), statement.line(), "migration does not replay: "
-                                + firstLine(e.getMessage()), "fix the statement, or set qalab.shadowUrl to an empty"
-                                + " database of your real vendor if it uses SQL that H2 cannot run");
+        Connection c = null;
+        Connection restricted = null;
+        try {
+            c = connect();
+            // Migrations (maybe an untrusted pull request's) run as a user without H2 admin rights: ShadowSandbox.
+            restricted = ShadowSandbox.connect(c, url);
+            try (Statement admin = c.createStatement(); Statement s = restricted.createStatement()) {
+                if (!setupSql.isEmpty()) {
+                    admin.execute(setupSql);
+                }
+                s.setQueryTimeout(ShadowSandbox.STATEMENT_TIMEOUT_SECONDS);
+                for (MigrationFile m : migrations) {
+                    for (FlywayStatements.Statement statement : splitter.split(m.upgrade().sql(),
+                            m.upgrade().startLine())) {
+                        java.util.Optional<String> shadowSql = H2Compatibility.shadowStatement(statement.sql());
+                        if (shadowSql.isEmpty()) {
+                            continue;
+                        }
+                        try {
+                            ShadowSandbox.execute(shadowSql.get(), s, admin);
+                        } catch (SQLException | StackOverflowError e) {
+                            throw ShadowSandbox.failure(m.path(), statement.line(), e, firstLine(e.getMessage()));
+                        }
                     }
                 }
             }
-            return new JdbcSchemaReader(Set.of(HISTORY_TABLE, MARKER_TABLE)).read(c);
+            Session session = new Session(c, restricted);
+            c = null;
+            restricted = null;
+            return session;
         } catch (SQLException e) {
             throw new ReplayException(null, 0, "shadow database " + url() + " failed: " + redactMessage(e.getMessage()),
                     "");
         } finally {
-            release();
+            if (restricted != null) {
+                closeQuietly(restricted);
+            }
+            if (c != null) {
+                closeQuietly(c);
+                release();
+            }
         }
     }
 
-    private Schema replayExternal(List<MigrationFile> migrations) throws ReplayException {
+    private Session openExternal(List<MigrationFile> migrations) throws ReplayException {
         Path staging = null;
         boolean owned = false;
+        Connection c = null;
         try {
             staging = Files.createTempDirectory("qalab-shadow");
             for (MigrationFile m : migrations) {
                 // The whole file, so that Flyway's line numbers are the file's; Flyway skips the downgrade comment.
                 Files.writeString(staging.resolve(m.fileName()), m.content(), StandardCharsets.UTF_8);
             }
-            try (Connection c = connect()) {
+            try (Connection prepare = connect()) {
                 // Only a database that passed the emptiness check is ours to wipe afterwards.
-                owned = prepare(c);
+                owned = prepare(prepare);
             }
             migrate(staging, migrations);
-            try (Connection c = connect()) {
-                return new JdbcSchemaReader(Set.of(HISTORY_TABLE, MARKER_TABLE)).read(c);
-            }
+            c = connect();
+            Session session = new Session(c, c);
+            c = null;
+            owned = false;
+            return session;
         } catch (SQLException e) {
             throw new ReplayException(null, 0, "shadow database " + url() + " failed: " + redactMessage(e.getMessage()),
                     "check qalab.shadowUrl and that its user may create and drop tables");
@@ -157,10 +243,21 @@ public final class ShadowDatabase {
             throw new ReplayException(null, 0, "cannot stage migrations for the shadow database: " + e.getMessage(),
                     "check that the temporary folder is writable");
         } finally {
+            if (c != null) {
+                closeQuietly(c);
+            }
             if (owned) {
                 release();
             }
             deleteQuietly(staging);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            // Nothing left to do with it.
         }
     }
 
@@ -262,7 +359,7 @@ public final class ShadowDatabase {
     }
 
     private String redactMessage(String message) {
-        return message == null ? "" : (password.isEmpty() ? message : message.replace(password, "***"));
+        return SecretMask.NONE.withPasswords(password).withUrl(url).apply(message);
     }
 
     private static String firstLine(String message) {

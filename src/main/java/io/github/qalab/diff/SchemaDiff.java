@@ -1,14 +1,18 @@
 package io.github.qalab.diff;
 
+import io.github.qalab.diff.Operation.AddCheck;
 import io.github.qalab.diff.Operation.AddColumn;
 import io.github.qalab.diff.Operation.AddForeignKey;
 import io.github.qalab.diff.Operation.AddPrimaryKey;
 import io.github.qalab.diff.Operation.AddUniqueConstraint;
 import io.github.qalab.diff.Operation.AlterColumn;
 import io.github.qalab.diff.Operation.AlterSequence;
+import io.github.qalab.diff.Operation.Change;
 import io.github.qalab.diff.Operation.CreateIndex;
+import io.github.qalab.diff.Operation.CreateSchema;
 import io.github.qalab.diff.Operation.CreateSequence;
 import io.github.qalab.diff.Operation.CreateTable;
+import io.github.qalab.diff.Operation.DropCheck;
 import io.github.qalab.diff.Operation.DropColumn;
 import io.github.qalab.diff.Operation.DropForeignKey;
 import io.github.qalab.diff.Operation.DropIndex;
@@ -18,9 +22,11 @@ import io.github.qalab.diff.Operation.DropTable;
 import io.github.qalab.diff.Operation.DropUniqueConstraint;
 import io.github.qalab.diff.Operation.RenameColumn;
 import io.github.qalab.diff.Operation.RenameTable;
+import io.github.qalab.schema.CheckConstraint;
 import io.github.qalab.schema.Column;
 import io.github.qalab.schema.ForeignKey;
 import io.github.qalab.schema.Index;
+import io.github.qalab.schema.Names;
 import io.github.qalab.schema.PrimaryKey;
 import io.github.qalab.schema.Schema;
 import io.github.qalab.schema.Sequence;
@@ -29,6 +35,7 @@ import io.github.qalab.schema.UniqueConstraint;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -64,7 +71,16 @@ public record SchemaDiff(List<Operation> operations, List<String> warnings) {
 
     /** Compares, deciding type equality through {@code types} (usually the target dialect). */
     public static SchemaDiff compare(Schema current, Schema desired, Renames renames, TypeEquivalence types) {
-        return new Comparison(current, desired, renames == null ? Renames.NONE : renames, types).run();
+        return compare(current, desired, renames, types, Normalisation.NONE);
+    }
+
+    /**
+     * Compares the current schema with the desired one as {@code normalisation} says the database will store it;
+     * type equality is decided by {@code types} on the stored forms.
+     */
+    public static SchemaDiff compare(Schema current, Schema desired, Renames renames, TypeEquivalence types,
+                                     Normalisation normalisation) {
+        return new Comparison(current, desired, renames == null ? Renames.NONE : renames, types, normalisation).run();
     }
 
     public boolean isEmpty() {
@@ -84,9 +100,11 @@ public record SchemaDiff(List<Operation> operations, List<String> warnings) {
     private static final class Comparison {
         private final Renames renames;
         private final TypeEquivalence types;
+        private final Normalisation normalisation;
         private final Schema desired;
         private Schema current;
 
+        private final List<Operation> createSchemas = new ArrayList<>();
         private final List<Operation> renameOps = new ArrayList<>();
         private final List<Operation> dropForeignKeys = new ArrayList<>();
         private final List<Operation> dropKeys = new ArrayList<>();
@@ -101,14 +119,21 @@ public record SchemaDiff(List<Operation> operations, List<String> warnings) {
         private final List<Operation> addForeignKeys = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
 
-        Comparison(Schema current, Schema desired, Renames renames, TypeEquivalence types) {
+        Comparison(Schema current, Schema desired, Renames renames, TypeEquivalence types,
+                   Normalisation normalisation) {
             this.current = current;
             this.desired = desired;
             this.renames = renames;
             this.types = types;
+            this.normalisation = normalisation;
         }
 
         SchemaDiff run() {
+            for (String namespace : desired.namespaces()) {
+                if (!current.hasNamespace(namespace)) {
+                    createSchemas.add(new CreateSchema(namespace));
+                }
+            }
             applyRenames();
             compareSequences();
             List<Table> droppedTables = new ArrayList<>();
@@ -130,17 +155,18 @@ public record SchemaDiff(List<Operation> operations, List<String> warnings) {
                 for (ForeignKey fk : sortedFks(t)) {
                     dropForeignKeys.add(new DropForeignKey(t.name(), fk));
                 }
-                dropTables.add(new DropTable(withoutForeignKeys(t)));
+                dropTables.add(new DropTable(t.withForeignKeys(List.of())));
             }
             for (Table t : addedTables) {
-                createTables.add(new CreateTable(withoutForeignKeys(t)));
+                createTables.add(new CreateTable(t.withForeignKeys(List.of())));
                 for (ForeignKey fk : sortedFks(t)) {
                     addForeignKeys.add(new AddForeignKey(t.name(), fk));
                 }
             }
             warnAboutTableRenames(droppedTables, addedTables);
 
-            List<Operation> all = new ArrayList<>(renameOps);
+            List<Operation> all = new ArrayList<>(createSchemas);
+            all.addAll(renameOps);
             for (List<Operation> group : List.of(dropForeignKeys, dropKeys, sequencesUp, createTables, addColumns,
                     alterColumns, addKeys, dropColumns, dropTables, dropSequences, addForeignKeys)) {
                 all.addAll(group.stream().sorted(Comparator.comparing(Comparison::sortKey)).toList());
@@ -169,7 +195,7 @@ public record SchemaDiff(List<Operation> operations, List<String> warnings) {
                         && d.get().column(r.to()).isPresent() && c.get().column(r.to()).isEmpty()) {
                     Column old = c.get().column(r.from()).get();
                     renameOps.add(new RenameColumn(c.get().name(), old.name(), r.to(),
-                            new Column(r.to(), old.type(), old.nullable(), old.defaultValue(), old.identity())));
+                            old.renamed(r.to())));
                     current = renameColumn(current, c.get().name(), old.name(), r.to());
                 } else {
                     warnings.add("Rename " + r.table() + "." + r.from() + ":" + r.to() + " ignored: it needs column "
@@ -182,35 +208,35 @@ public record SchemaDiff(List<Operation> operations, List<String> warnings) {
         private static Schema renameTable(Schema s, String from, String to) {
             List<Table> tables = new ArrayList<>();
             for (Table t : s.tables()) {
-                String name = t.name().equalsIgnoreCase(from) ? to : t.name();
+                String name = Names.same(t.name(), from) ? to : t.name();
                 List<ForeignKey> fks = t.foreignKeys().stream()
-                        .map(fk -> fk.referencedTable().equalsIgnoreCase(from)
-                                ? new ForeignKey(fk.name(), fk.columns(), to, fk.referencedColumns()) : fk)
+                        .map(fk -> Names.same(fk.referencedTable(), from)
+                                ? new ForeignKey(fk.name(), fk.columns(), to, fk.referencedColumns(), fk.onDelete()) : fk)
                         .toList();
-                tables.add(new Table(name, t.columns(), t.primaryKey(), t.uniques(), t.indexes(), fks));
+                tables.add(new Table(name, t.columns(), t.primaryKey(), t.uniques(), t.indexes(), fks, t.checks(),
+                        t.initCommands()));
             }
-            return new Schema(tables, s.sequences());
+            return new Schema(tables, s.sequences(), s.namespaces());
         }
 
         private static Schema renameColumn(Schema s, String table, String from, String to) {
             Function<List<String>, List<String>> map = cols -> cols.stream()
-                    .map(c -> c.equalsIgnoreCase(from) ? to : c).toList();
+                    .map(c -> Names.same(c, from) ? to : c).toList();
             List<Table> tables = new ArrayList<>();
             for (Table t : s.tables()) {
                 List<ForeignKey> fks = new ArrayList<>();
                 for (ForeignKey fk : t.foreignKeys()) {
-                    List<String> cols = t.name().equalsIgnoreCase(table) ? map.apply(fk.columns()) : fk.columns();
-                    List<String> refs = fk.referencedTable().equalsIgnoreCase(table)
+                    List<String> cols = Names.same(t.name(), table) ? map.apply(fk.columns()) : fk.columns();
+                    List<String> refs = Names.same(fk.referencedTable(), table)
                             ? map.apply(fk.referencedColumns()) : fk.referencedColumns();
-                    fks.add(new ForeignKey(fk.name(), cols, fk.referencedTable(), refs));
+                    fks.add(new ForeignKey(fk.name(), cols, fk.referencedTable(), refs, fk.onDelete()));
                 }
-                if (!t.name().equalsIgnoreCase(table)) {
-                    tables.add(new Table(t.name(), t.columns(), t.primaryKey(), t.uniques(), t.indexes(), fks));
+                if (!Names.same(t.name(), table)) {
+                    tables.add(t.withForeignKeys(fks));
                     continue;
                 }
                 List<Column> columns = t.columns().stream()
-                        .map(c -> c.name().equalsIgnoreCase(from)
-                                ? new Column(to, c.type(), c.nullable(), c.defaultValue(), c.identity()) : c)
+                        .map(c -> Names.same(c.name(), from) ? c.renamed(to) : c)
                         .toList();
                 PrimaryKey pk = t.primaryKey() == null ? null
                         : new PrimaryKey(t.primaryKey().name(), map.apply(t.primaryKey().columns()));
@@ -218,9 +244,9 @@ public record SchemaDiff(List<Operation> operations, List<String> warnings) {
                         .map(u -> new UniqueConstraint(u.name(), map.apply(u.columns()))).toList();
                 List<Index> indexes = t.indexes().stream()
                         .map(i -> new Index(i.name(), map.apply(i.columns()), i.unique())).toList();
-                tables.add(new Table(t.name(), columns, pk, uniques, indexes, fks));
+                tables.add(new Table(t.name(), columns, pk, uniques, indexes, fks, t.checks(), t.initCommands()));
             }
-            return new Schema(tables, s.sequences());
+            return new Schema(tables, s.sequences(), s.namespaces());
         }
 
         // ---- sequences ----------------------------------------------------------------------------------------
@@ -254,11 +280,13 @@ public record SchemaDiff(List<Operation> operations, List<String> warnings) {
                 if (cc.isEmpty()) {
                     added.add(dc);
                     addColumns.add(new AddColumn(table, dc));
-                } else if (!sameColumn(cc.get(), dc)) {
-                    Column from = cc.get();
-                    Column to = new Column(from.name(), dc.type(), dc.nullable(), dc.defaultValue(), dc.identity());
-                    alterColumns.add(new AlterColumn(table, from, to));
-                    if (!types.same(from.type(), dc.type()) || from.identity() != dc.identity()) {
+                    continue;
+                }
+                Column from = cc.get();
+                Set<Change> changes = changes(from, normalisation.stored(table, dc));
+                if (!changes.isEmpty()) {
+                    alterColumns.add(new AlterColumn(table, from, dc.renamed(from.name()), changes));
+                    if (changes.contains(Change.TYPE) || changes.contains(Change.IDENTITY)) {
                         retypedColumns.add(lower(dc.name()));
                     }
                 }
@@ -270,6 +298,7 @@ public record SchemaDiff(List<Operation> operations, List<String> warnings) {
                 }
             }
             warnAboutColumnRenames(table, dropped, added);
+            compareChecks(table, c, d);
 
             // Primary key.
             PrimaryKey cpk = c.primaryKey();
@@ -330,9 +359,44 @@ public record SchemaDiff(List<Operation> operations, List<String> warnings) {
             }
         }
 
-        private boolean sameColumn(Column c, Column d) {
-            return types.same(c.type(), d.type()) && c.nullable() == d.nullable() && c.identity() == d.identity()
-                    && (c.identity() || sameDefault(c.defaultValue(), d.defaultValue()));
+        /** What differs between a current column and a desired one as the database will store it. */
+        private Set<Change> changes(Column c, Column stored) {
+            Set<Change> changes = EnumSet.noneOf(Change.class);
+            if (!types.same(c.type(), stored.type())) {
+                changes.add(Change.TYPE);
+            }
+            if (c.nullable() != stored.nullable()) {
+                changes.add(Change.NULLABILITY);
+            }
+            if (c.identity() != stored.identity()) {
+                changes.add(Change.IDENTITY);
+            }
+            if (!stored.identity() && !sameDefault(c.defaultValue(), stored.defaultValue())) {
+                changes.add(Change.DEFAULT);
+            }
+            return changes;
+        }
+
+        /** Check constraints compare by their stored expression; names are the database's business. */
+        private void compareChecks(String table, Table c, Table d) {
+            List<String> wanted = new ArrayList<>();
+            for (CheckConstraint check : d.checks()) {
+                wanted.add(canonicalCheck(normalisation.stored(table, check)));
+            }
+            List<String> present = new ArrayList<>();
+            for (CheckConstraint check : c.checks()) {
+                present.add(canonicalCheck(check.expression()));
+            }
+            for (int i = 0; i < c.checks().size(); i++) {
+                if (!wanted.contains(present.get(i))) {
+                    dropKeys.add(new DropCheck(table, c.checks().get(i)));
+                }
+            }
+            for (int i = 0; i < d.checks().size(); i++) {
+                if (!present.contains(wanted.get(i))) {
+                    addKeys.add(new AddCheck(table, d.checks().get(i)));
+                }
+            }
         }
 
         private static boolean touches(ForeignKey fk, Set<String> retyped) {
@@ -350,12 +414,13 @@ public record SchemaDiff(List<Operation> operations, List<String> warnings) {
         }
 
         private static boolean sameForeignKey(ForeignKey a, ForeignKey b) {
-            return sameColumns(a.columns(), b.columns()) && a.referencedTable().equalsIgnoreCase(b.referencedTable())
-                    && sameColumns(a.referencedColumns(), b.referencedColumns());
+            return sameColumns(a.columns(), b.columns()) && Names.same(a.referencedTable(), b.referencedTable())
+                    && sameColumns(a.referencedColumns(), b.referencedColumns())
+                    && a.onDelete().equalsIgnoreCase(b.onDelete());
         }
 
         private static boolean sameColumns(List<String> a, List<String> b) {
-            return a.stream().map(Comparison::lower).toList().equals(b.stream().map(Comparison::lower).toList());
+            return a.stream().map(Names::key).toList().equals(b.stream().map(Names::key).toList());
         }
 
         // ---- warnings -----------------------------------------------------------------------------------------
@@ -394,12 +459,8 @@ public record SchemaDiff(List<Operation> operations, List<String> warnings) {
             return t.foreignKeys().stream().sorted(Comparator.comparing(ForeignKey::name)).toList();
         }
 
-        private static Table withoutForeignKeys(Table t) {
-            return new Table(t.name(), t.columns(), t.primaryKey(), t.uniques(), t.indexes(), List.of());
-        }
-
         private static String lower(String s) {
-            return s.toLowerCase(Locale.ROOT);
+            return Names.key(s);
         }
 
         /** Sorting inside one group: by table, then by the object's name. */
@@ -458,6 +519,15 @@ public record SchemaDiff(List<Operation> operations, List<String> warnings) {
             if (op instanceof AlterSequence o) {
                 return o.to().name();
             }
+            if (op instanceof AddCheck o) {
+                return o.table() + "\u0000" + "3" + o.check().expression();
+            }
+            if (op instanceof DropCheck o) {
+                return o.table() + "\u0000" + "3" + o.check().name();
+            }
+            if (op instanceof CreateSchema o) {
+                return o.name();
+            }
             throw new IllegalStateException("unknown operation " + op);
         }
     }
@@ -468,6 +538,23 @@ public record SchemaDiff(List<Operation> operations, List<String> warnings) {
      */
     public static boolean sameDefault(String a, String b) {
         return Objects.equals(canonicalDefault(a), canonicalDefault(b));
+    }
+
+    /** A check expression with blanks normalised and letter case folded outside quotes. */
+    static String canonicalCheck(String expression) {
+        StringBuilder sb = new StringBuilder();
+        boolean quoted = false;
+        for (char ch : expression.strip().toCharArray()) {
+            if (ch == '\'') {
+                quoted = !quoted;
+            }
+            sb.append(quoted ? ch : Character.toLowerCase(ch));
+        }
+        String v = sb.toString().replaceAll("\\s+", " ");
+        while (v.length() > 1 && v.startsWith("(") && v.endsWith(")") && balanced(v.substring(1, v.length() - 1))) {
+            v = v.substring(1, v.length() - 1).strip();
+        }
+        return v;
     }
 
     static String canonicalDefault(String value) {

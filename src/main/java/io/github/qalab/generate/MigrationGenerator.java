@@ -4,20 +4,22 @@ import io.github.qalab.db.ReplayException;
 import io.github.qalab.db.ShadowDatabase;
 import io.github.qalab.diff.Renames;
 import io.github.qalab.diff.SchemaDiff;
-import io.github.qalab.entity.EntityModel;
+import io.github.qalab.diff.Normalisation;
+import io.github.qalab.entity.EntityProblem;
 import io.github.qalab.entity.EntityScanException;
-import io.github.qalab.entity.EntityScanner;
-import io.github.qalab.entity.NamingStrategy;
 import io.github.qalab.migration.MigrationDirectory;
 import io.github.qalab.migration.MigrationWriter;
-import io.github.qalab.schema.EntitySchemaBuilder;
+import io.github.qalab.schema.Column;
 import io.github.qalab.schema.Schema;
+import io.github.qalab.schema.Sequence;
+import io.github.qalab.schema.Table;
 import io.github.qalab.sql.Dialect;
 import io.github.qalab.sql.MigrationSql;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -34,32 +36,42 @@ public final class MigrationGenerator {
     /**
      * What to compare and how to render it.
      *
-     * @param sourceRoots    the Java source roots holding the entities
-     * @param entityPackages packages whose entities count; empty for all
-     * @param naming         how entity and field names become table and column names
-     * @param dialect        the database the migration is written for
-     * @param renames        columns and tables to rename instead of drop + add
-     * @param shadow         where the existing migrations are replayed
+     * @param model   where the entities' schema comes from (the project's Hibernate, or the entity sources)
+     * @param dialect the database the migration is written for
+     * @param renames columns and tables to rename instead of drop + add
+     * @param shadow  where the existing migrations are replayed
+     * @param policy  what may happen to existing rows: the data-destroying changes the user allows and the values
+     *                they give for existing rows ({@link DataPolicy#STRICT} refuses every data-destroying change)
      */
-    public record Settings(List<Path> sourceRoots, List<String> entityPackages, NamingStrategy naming,
-                           Dialect dialect, Renames renames, ShadowDatabase shadow) {
+    public record Settings(DesiredModel model, Dialect dialect, Renames renames, ShadowDatabase shadow,
+                           DataPolicy policy) {
         public Settings {
-            sourceRoots = List.copyOf(sourceRoots);
-            entityPackages = List.copyOf(entityPackages);
+            policy = policy == null ? DataPolicy.STRICT : policy;
+        }
+
+        /** Settings that refuse every data-destroying change ({@link DataPolicy#STRICT}). */
+        public Settings(DesiredModel model, Dialect dialect, Renames renames, ShadowDatabase shadow) {
+            this(model, dialect, renames, shadow, DataPolicy.STRICT);
+        }
+
+        /** The same settings with another data policy. */
+        public Settings withPolicy(DataPolicy newPolicy) {
+            return new Settings(model, dialect, renames, shadow, newPolicy);
         }
     }
 
     /**
      * The outcome of a comparison.
      *
-     * @param model   the entities as read from the sources
+     * @param desired the schema the entities need, with where each table is mapped
      * @param current the schema the migrations produce
-     * @param desired the schema the entities need
      * @param diff    the operations from current to desired, with warnings (e.g. a likely rename)
-     * @param sql     the diff rendered for the dialect: upgrade steps and downgrade steps
+     * @param review  the diff's operations made safe for tables that hold rows, what is refused without the user's
+     *                word, and the risky steps to warn about
+     * @param sql     the reviewed operations rendered for the dialect: upgrade steps and downgrade steps
      * @param timing  how long each phase took
      */
-    public record Plan(EntityModel model, Schema current, Schema desired, SchemaDiff diff, MigrationSql sql,
+    public record Plan(DesiredSchema desired, Schema current, SchemaDiff diff, SafetyReview review, MigrationSql sql,
                        Timing timing) {
 
         /** True when the entities need nothing that the migrations do not already create. */
@@ -72,12 +84,22 @@ public final class MigrationGenerator {
      * How long the phases of {@link #plan} took, so that the build log can show where the time goes. The entities
      * are read on a second thread while the migrations replay, so {@code total} is less than the sum of the phases.
      *
-     * @param entities parsing the entity sources and building the desired schema
+     * @param entities reading the entities (booting Hibernate's metamodel, or parsing the sources)
      * @param replay   replaying the migrations into the shadow database and reading the schema back
-     * @param diff     comparing the schemas and rendering the SQL
+     * @param diff     normalising the desired schema in the shadow database, comparing and rendering the SQL
      * @param total    the whole of {@link #plan}, from start to finish
      */
     public record Timing(Duration entities, Duration replay, Duration diff, Duration total) {
+    }
+
+    /**
+     * No entity was found, but the migrations create tables: comparing would drop every table, which is never what
+     * a user means (a mistyped package, a wrong source root, classes not compiled).
+     */
+    public static final class NoEntitiesException extends Exception {
+        public NoEntitiesException(String message) {
+            super(message);
+        }
     }
 
     private MigrationGenerator() {
@@ -86,13 +108,16 @@ public final class MigrationGenerator {
     /**
      * Compares the entities with the schema that {@code directory}'s migrations produce.
      *
-     * @throws EntityScanException when an entity mapping cannot be understood (every problem listed)
-     * @throws ReplayException     when an existing migration fails to replay (file and line named)
+     * @throws EntityScanException when an entity mapping cannot be understood, or names a table or column no SQL
+     *                             can hold (every problem listed, with its file and line)
+     * @throws ReplayException     when an existing migration fails to replay (file and line named), or the shadow
+     *                             database rejects a type of the desired schema
+     * @throws NoEntitiesException when no entity is found while the migrations create tables
      */
     public static Plan plan(MigrationDirectory directory, Settings settings)
-            throws EntityScanException, ReplayException {
+            throws EntityScanException, ReplayException, NoEntitiesException {
         long start = System.nanoTime();
-        // Parsing the sources and replaying the migrations are independent and each mostly CPU-bound, so the
+        // Reading the entities and replaying the migrations are independent and each mostly CPU-bound, so the
         // entities are read on a second thread while this one replays (the shadow database stays on this thread,
         // which owns its clean-up).
         ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
@@ -101,48 +126,115 @@ public final class MigrationGenerator {
             return thread;
         });
         try {
-            Future<Desired> entities = worker.submit(() -> {
+            Future<Timed> entities = worker.submit(() -> {
                 long begin = System.nanoTime();
-                EntityModel model = scan(settings);
-                Schema schema = new EntitySchemaBuilder().build(model, settings.naming());
-                return new Desired(model, schema, Duration.ofNanos(System.nanoTime() - begin));
+                DesiredSchema desired = settings.model().read();
+                return new Timed(desired, Duration.ofNanos(System.nanoTime() - begin));
             });
-            Schema current;
-            ReplayException replayFailure = null;
             long replayStart = System.nanoTime();
+            ShadowDatabase.Session session;
             try {
-                current = settings.shadow().replay(directory.migrations());
+                session = settings.shadow().open(directory.migrations());
             } catch (ReplayException e) {
-                current = null;
-                replayFailure = e;
+                // Entity problems come first, as when the entities were read before the replay.
+                await(entities);
+                throw e;
             }
-            Duration replay = Duration.ofNanos(System.nanoTime() - replayStart);
-            // Entity problems come first, as when the entities were read before the replay.
-            Desired desired = await(entities);
-            if (replayFailure != null) {
-                throw replayFailure;
+            try (session) {
+                Duration replay = Duration.ofNanos(System.nanoTime() - replayStart);
+                Timed desired = await(entities);
+                Schema current = session.current();
+                if (desired.schema().entities() == 0 && !current.tables().isEmpty()) {
+                    int n = current.tables().size();
+                    throw new NoEntitiesException("No entity found, but the migrations create " + n
+                            + (n == 1 ? " table: generating now would drop it" : " tables: generating now would drop"
+                            + " them all") + ". Searched: "
+                            + settings.model().name() + " model, " + desired.schema().summary());
+                }
+                validateNames(desired.schema(), settings.dialect());
+                long diffStart = System.nanoTime();
+                Normalisation normalisation = session.normalise(desired.schema().schema(), settings.dialect());
+                SchemaDiff diff = SchemaDiff.compare(current, desired.schema().schema(), settings.renames(),
+                        settings.dialect(), normalisation);
+                SafetyReview review = SafetyReview.of(diff, current, desired.schema(), settings.dialect(),
+                        settings.policy(), directory, settings.model() instanceof DesiredModel.FromSources);
+                MigrationSql sql = MigrationSql.of(settings.dialect(), review.operations());
+                long end = System.nanoTime();
+                return new Plan(desired.schema(), current, diff, review, sql, new Timing(desired.took(), replay,
+                        Duration.ofNanos(end - diffStart), Duration.ofNanos(end - start)));
             }
-            long diffStart = System.nanoTime();
-            SchemaDiff diff = SchemaDiff.compare(current, desired.schema(), settings.renames(), settings.dialect());
-            MigrationSql sql = MigrationSql.of(settings.dialect(), diff);
-            long end = System.nanoTime();
-            return new Plan(desired.model(), current, desired.schema(), diff, sql, new Timing(desired.took(), replay,
-                    Duration.ofNanos(end - diffStart), Duration.ofNanos(end - start)));
         } finally {
             worker.shutdownNow();
         }
     }
 
-    /** Reads the entities that {@code settings} name. */
-    public static EntityModel scan(Settings settings) throws EntityScanException {
-        return new EntityScanner().scan(settings.sourceRoots(), settings.entityPackages());
+    /**
+     * Every table, column, constraint, index and sequence name the migration would write must be one the database
+     * takes as it is (no quote, semicolon or line break in it; not longer than the database allows).
+     */
+    static void validateNames(DesiredSchema desired, Dialect dialect) throws EntityScanException {
+        List<EntityProblem> problems = new ArrayList<>();
+        for (Table t : desired.schema().tables()) {
+            check(problems, desired, dialect, t.name(), null, "table " + t.name());
+            for (Column c : t.columns()) {
+                check(problems, desired, dialect, t.name(), c.name(), "column " + t.name() + "." + c.name());
+            }
+            List<String> constraints = new ArrayList<>();
+            if (t.primaryKey() != null) {
+                constraints.add(t.primaryKey().name());
+            }
+            t.uniques().forEach(u -> constraints.add(u.name()));
+            t.indexes().forEach(i -> constraints.add(i.name()));
+            t.foreignKeys().forEach(f -> constraints.add(f.name()));
+            t.checks().stream().filter(c -> !c.name().isEmpty()).forEach(c -> constraints.add(c.name()));
+            for (String name : constraints) {
+                check(problems, desired, dialect, t.name(), null, "constraint or index " + name + " of " + t.name(),
+                        name);
+            }
+        }
+        for (Sequence s : desired.schema().sequences()) {
+            check(problems, desired, dialect, s.name(), null, "sequence " + s.name());
+        }
+        if (dialect.name().equals("mariadb") || dialect.name().equals("mysql")) {
+            for (Table t : desired.schema().tables()) {
+                for (io.github.qalab.schema.ForeignKey fk : t.foreignKeys()) {
+                    if (!t.schema().isEmpty() && io.github.qalab.schema.Names.schemaOf(fk.referencedTable()).isEmpty()) {
+                        SourcePositions.Position at = desired.positions().of(t.name(), fk.columns().get(0)).orElse(null);
+                        problems.add(new EntityProblem(at == null ? null : at.file(), at == null ? 0 : at.line(),
+                                "table " + t.name() + " (schema " + t.schema() + ") references " + fk.referencedTable()
+                                        + " of the default database: " + dialect.name() + " looks the reference up in "
+                                        + t.schema() + ", and the migration cannot name the default database",
+                                "give the referenced entity an explicit @Table(schema = ...) too, or keep both tables"
+                                        + " in the default database"));
+                    }
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new EntityScanException(problems);
+        }
     }
 
-    /** The entities, the schema they need and how long reading them took. */
-    private record Desired(EntityModel model, Schema schema, Duration took) {
+    private static void check(List<EntityProblem> problems, DesiredSchema desired, Dialect dialect, String table,
+                              String column, String what) {
+        check(problems, desired, dialect, table, column, what, column == null ? table : column);
     }
 
-    private static Desired await(Future<Desired> entities) throws EntityScanException {
+    private static void check(List<EntityProblem> problems, DesiredSchema desired, Dialect dialect, String table,
+                              String column, String what, String name) {
+        dialect.identifierProblem(name).ifPresent(problem -> {
+            SourcePositions.Position at = desired.positions().of(table, column).orElse(null);
+            problems.add(new EntityProblem(at == null ? null : at.file(), at == null ? 0 : at.line(),
+                    what + ": " + problem, "rename it in the mapping (@Table, @Column, @JoinColumn, @Index,"
+                    + " @SequenceGenerator or the naming strategy)"));
+        });
+    }
+
+    /** The entities' schema and how long reading it took. */
+    private record Timed(DesiredSchema schema, Duration took) {
+    }
+
+    private static Timed await(Future<Timed> entities) throws EntityScanException {
         try {
             return entities.get();
         } catch (InterruptedException e) {
@@ -167,11 +259,17 @@ public final class MigrationGenerator {
      * Writes the plan as the next migration of {@code directory}, atomically; never overwrites a file.
      *
      * @return the new file
-     * @throws IllegalStateException when the plan has no changes (an empty migration is never written)
+     * @throws IllegalStateException when the plan has no changes (an empty migration is never written), or when its
+     *                               review refuses it (a data-destroying change the policy does not allow, a NOT NULL
+     *                               column without a value for existing rows): nothing is written
      */
     public static Path write(MigrationDirectory directory, String message, Plan plan) throws IOException {
         if (plan.noChanges()) {
             throw new IllegalStateException("no changes to write: an empty migration is never generated");
+        }
+        if (plan.review().refused()) {
+            throw new IllegalStateException("refused, nothing written: " + plan.review().refusals().stream()
+                    .map(p -> p.format(null)).collect(java.util.stream.Collectors.joining("; ")));
         }
         return MigrationWriter.writeNext(directory, message, plan.sql().upgrade(), plan.sql().downgrade());
     }

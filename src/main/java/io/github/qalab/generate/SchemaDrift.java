@@ -4,14 +4,12 @@ import io.github.qalab.convention.Severity;
 import io.github.qalab.convention.Violation;
 import io.github.qalab.db.ReplayException;
 import io.github.qalab.diff.Operation;
-import io.github.qalab.entity.EntityModel;
-import io.github.qalab.entity.EntityModel.ManagedType;
 import io.github.qalab.entity.EntityProblem;
 import io.github.qalab.entity.EntityScanException;
 import io.github.qalab.migration.MigrationDirectory;
 import io.github.qalab.migration.MigrationFile;
 import io.github.qalab.schema.Column;
-import io.github.qalab.schema.EntitySchemaBuilder;
+import io.github.qalab.schema.Names;
 import io.github.qalab.sql.Dialect;
 
 import java.io.IOException;
@@ -22,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -87,25 +86,31 @@ public final class SchemaDrift {
      */
     public static Result check(MigrationDirectory directory, MigrationGenerator.Settings settings,
                                Severity severity) {
-        // A project without JPA has nothing to drift from; a text search is enough to tell, and spares the replay.
-        if (!mentionsEntity(settings.sourceRoots())) {
+        // A project without JPA has nothing to drift from; for the source model a text search is enough to tell,
+        // and spares the replay (the Hibernate model finds entities in compiled classes and jars, and says so).
+        if (settings.model() instanceof DesiredModel.FromSources && !mentionsEntity(settings.model().sourceRoots())) {
             return new Result(List.of(), "Drift not checked: no @Entity class in the entity source roots");
         }
-        EntityModel model;
         MigrationGenerator.Plan plan;
         try {
             plan = MigrationGenerator.plan(directory, settings);
-            model = plan.model();
-            if (model.entities().isEmpty()) {
-                return new Result(List.of(), "Drift not checked: no @Entity class in the entity source roots");
+            if (plan.desired().entities() == 0) {
+                return new Result(List.of(), "Drift not checked: no @Entity class found (" + plan.desired().summary()
+                        + ")");
             }
         } catch (EntityScanException e) {
             List<Violation> found = new ArrayList<>();
+            Path fallback = directory.locations().get(0);
             for (EntityProblem p : e.problems()) {
-                found.add(new Violation(ENTITY, Severity.ERROR, p.file(), p.line(), p.message(),
-                        p.hint() + " (needed for the drift check; checkDrift=false skips it)"));
+                found.add(new Violation(ENTITY, Severity.ERROR, p.file() == null ? fallback : p.file(), p.line(),
+                        p.message(), p.hint() + " (needed for the drift check; checkDrift=false skips it)"));
             }
             return new Result(found, "Drift not checked: the entities cannot be read");
+        } catch (MigrationGenerator.NoEntitiesException e) {
+            return new Result(List.of(new Violation(ENTITY, Severity.ERROR, directory.locations().get(0), 1,
+                    e.getMessage(), "check qalab.entityPackages, qalab.sourceRoots and that the classes are compiled"
+                    + " (needed for the drift check; checkDrift=false skips it)")),
+                    "Drift not checked: no entity found");
         } catch (ReplayException e) {
             Path where = e.file() != null ? e.file() : directory.locations().get(0);
             return new Result(List.of(new Violation(REPLAY, Severity.ERROR, where, e.line(),
@@ -113,7 +118,6 @@ public final class SchemaDrift {
                     REPLAY_HINT)),
                     "Drift not checked: the migrations do not replay");
         }
-        Map<String, ManagedType> owners = new EntitySchemaBuilder().tableOwners(model, settings.naming());
         Path fallback = directory.head().map(MigrationFile::path).orElse(directory.locations().get(0));
         List<Violation> found = new ArrayList<>();
         for (Operation op : plan.diff().operations()) {
@@ -121,16 +125,111 @@ public final class SchemaDrift {
             if (table == null) {
                 table = sequenceTable(op);
             }
-            ManagedType owner = table == null ? null : owners.get(table);
-            Path file = owner == null ? fallback : owner.file();
-            int line = owner == null ? 1 : owner.line();
-            found.add(new Violation(DRIFT, severity, file, line,
-                    "entities changed without a migration: " + describe(op, settings.dialect()), HINT));
+            String column = columnOf(op);
+            boolean onlyInMigrations = onlyInMigrations(op);
+            Optional<SourcePositions.Position> at = onlyInMigrations ? Optional.empty()
+                    : plan.desired().positions().of(table == null ? "" : table, column);
+            Path file = fallback;
+            int line = 1;
+            if (at.isPresent()) {
+                file = at.get().file();
+                line = at.get().line();
+            } else if (onlyInMigrations) {
+                Optional<SourcePositions.Position> created = whereCreated(directory, objectName(op));
+                if (created.isPresent()) {
+                    file = created.get().file();
+                    line = created.get().line();
+                }
+            }
+            found.add(new Violation(DRIFT, severity, file, line, (onlyInMigrations
+                    ? "migrations and entities differ: " : "entities changed without a migration: ")
+                    + describe(op, settings.dialect()), onlyInMigrations ? HAND_MADE_HINT : HINT));
         }
-        int entities = model.entities().size();
-        return new Result(found, "Drift: " + entities + (entities == 1 ? " entity" : " entities") + " compared with "
-                + directory.migrations().size() + " replayed migrations, " + (found.isEmpty() ? "in sync"
+        return new Result(found, "Drift: " + plan.desired().summary() + " compared with " + directory.migrations().size()
+                + " replayed migrations, " + (found.isEmpty() ? "in sync"
                 : found.size() + (found.size() == 1 ? " difference" : " differences")) + " " + took(plan.timing()));
+    }
+
+    /** What to do about an object that a migration creates but no entity declares. */
+    static final String HAND_MADE_HINT = "a migration creates it but no entity declares it: declare it in the"
+            + " entities (e.g. @Index, @Column, @Table), or write a migration that drops it"
+            + " (mvn qalab:generate -Dqalab.message=\"...\")";
+
+    /** True for a change that removes something the migrations create and no entity declares. */
+    static boolean onlyInMigrations(Operation op) {
+        return op instanceof Operation.DropTable || op instanceof Operation.DropColumn
+                || op instanceof Operation.DropIndex || op instanceof Operation.DropUniqueConstraint
+                || op instanceof Operation.DropForeignKey || op instanceof Operation.DropSequence
+                || op instanceof Operation.DropCheck;
+    }
+
+    /** The column an operation is about, or null. */
+    static String columnOf(Operation op) {
+        if (op instanceof Operation.AddColumn o) {
+            return o.column().name();
+        }
+        if (op instanceof Operation.DropColumn o) {
+            return o.column().name();
+        }
+        if (op instanceof Operation.AlterColumn o) {
+            return o.to().name();
+        }
+        if (op instanceof Operation.CreateIndex o && !o.index().columns().isEmpty()) {
+            return o.index().columns().get(0);
+        }
+        if (op instanceof Operation.AddForeignKey o && !o.foreignKey().columns().isEmpty()) {
+            return o.foreignKey().columns().get(0);
+        }
+        if (op instanceof Operation.AddUniqueConstraint o && !o.constraint().columns().isEmpty()) {
+            return o.constraint().columns().get(0);
+        }
+        return null;
+    }
+
+    /** The name a migration would have written for the object an operation removes. */
+    private static String objectName(Operation op) {
+        if (op instanceof Operation.DropTable o) {
+            return o.table().name();
+        }
+        if (op instanceof Operation.DropColumn o) {
+            return o.column().name();
+        }
+        if (op instanceof Operation.DropIndex o) {
+            return o.index().name();
+        }
+        if (op instanceof Operation.DropUniqueConstraint o) {
+            return o.constraint().name();
+        }
+        if (op instanceof Operation.DropForeignKey o) {
+            return o.foreignKey().name();
+        }
+        if (op instanceof Operation.DropSequence o) {
+            return o.sequence().name();
+        }
+        if (op instanceof Operation.DropCheck o) {
+            return o.check().name();
+        }
+        return "";
+    }
+
+    /** The newest migration line (upgrade part) that mentions {@code name} as a word. */
+    static Optional<SourcePositions.Position> whereCreated(MigrationDirectory directory, String name) {
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        java.util.regex.Pattern word = java.util.regex.Pattern.compile("(?i)(?<![\\w$])"
+                + java.util.regex.Pattern.quote(Names.unquoted(Names.simpleName(name))) + "(?![\\w$])");
+        List<MigrationFile> migrations = directory.migrations();
+        for (int i = migrations.size() - 1; i >= 0; i--) {
+            MigrationFile m = migrations.get(i);
+            String[] lines = m.upgrade().sql().split("\n", -1);
+            for (int j = 0; j < lines.length; j++) {
+                if (word.matcher(lines[j]).find()) {
+                    return Optional.of(new SourcePositions.Position(m.path(), m.upgrade().startLine() + j));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -213,6 +312,12 @@ public final class SchemaDrift {
         if (op instanceof Operation.DropForeignKey o) {
             return o.table();
         }
+        if (op instanceof Operation.AddCheck o) {
+            return o.table();
+        }
+        if (op instanceof Operation.DropCheck o) {
+            return o.table();
+        }
         return null;
     }
 
@@ -252,7 +357,7 @@ public final class SchemaDrift {
     }
 
     private static String column(Column c, Dialect dialect) {
-        return dialect.typeOf(c.type()) + (c.nullable() ? " NULL" : " NOT NULL")
+        return (c.sqlType().isEmpty() ? dialect.typeOf(c.type()) : c.sqlType()) + (c.nullable() ? " NULL" : " NOT NULL")
                 + (c.defaultValue().isEmpty() ? "" : " DEFAULT " + c.defaultValue());
     }
 }

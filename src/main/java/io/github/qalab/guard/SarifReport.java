@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
@@ -41,6 +42,10 @@ public final class SarifReport {
      */
     public static void write(Path file, String toolVersion, List<RuleInfo> rules, List<Violation> violations,
                              Path base) throws IOException {
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            // the temp-file-and-rename below would replace it: a folder, a link, or a device such as /dev/stdout
+            throw new IOException(file + " exists and is not a regular file: choose another path for the report");
+        }
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
         try (OutputStream out = Files.newOutputStream(temp);

@@ -3,6 +3,7 @@ package io.github.qalab.guard;
 
 import io.github.qalab.convention.ConventionChecker;
 import io.github.qalab.convention.ConventionReport;
+import io.github.qalab.convention.NumberCeilingRule;
 import io.github.qalab.convention.Rule;
 import io.github.qalab.convention.Severity;
 import io.github.qalab.convention.Violation;
@@ -30,7 +31,7 @@ import java.util.Set;
 
 /**
  * Everything {@code qalab:verify} checks without a database: the convention rules (QL001-QL009), the integrity of
- * {@code qalab.sum} (QL010-QL013) and the safety lint of new migrations (QL100-QL107), with one severity map for all.
+ * {@code qalab.sum} (QL010-QL013), the warning near the 999 ceiling (QL014) and the safety lint of new migrations (QL100-QL107), with one severity map for all.
  */
 public final class VerifyChecks {
 
@@ -45,11 +46,13 @@ public final class VerifyChecks {
     public static List<RuleInfo> catalog() {
         List<RuleInfo> all = new ArrayList<>();
         for (Rule rule : ConventionChecker.rules()) {
-            all.add(new RuleInfo(rule.id(), rule.summary(), rule.hint(), Severity.ERROR));
+            all.add(new RuleInfo(rule.id(), rule.summary(), rule.hint(), rule.defaultSeverity()));
         }
         for (Rule rule : IntegrityRules.rules()) {
             all.add(new RuleInfo(rule.id(), rule.summary(), rule.hint(), IntegrityRules.defaultSeverity(rule.id())));
         }
+        Rule ceiling = new NumberCeilingRule();
+        all.add(new RuleInfo(ceiling.id(), ceiling.summary(), ceiling.hint(), ceiling.defaultSeverity()));
         SchemaDrift.rules().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(rule -> all.add(
                 new RuleInfo(rule.getKey(), rule.getValue(), SchemaDrift.hint(rule.getKey()), Severity.ERROR)));
         for (LintRule rule : MigrationLinter.rules()) {
@@ -81,13 +84,22 @@ public final class VerifyChecks {
         });
         List<Violation> found = new ArrayList<>(ConventionChecker.check(directory, convention).violations());
         found.addAll(IntegrityRules.check(directory, byId));
+        // QL014 looks ahead (numbers left before 999): verify says it, migrate need not
+        Rule ceiling = new NumberCeilingRule();
+        Severity ceilingSeverity = byId.getOrDefault(ceiling.id(), ceiling.defaultSeverity());
+        if (ceilingSeverity != Severity.OFF) {
+            found.addAll(ceiling.check(directory, ceilingSeverity));
+        }
         List<String> notes = new ArrayList<>();
-        List<MigrationFile> toLint = lintTargets(directory, scope, notes);
+        LintScope[] effective = {scope};
+        List<MigrationFile> toLint = lintTargets(directory, scope, notes, effective);
         if (!toLint.isEmpty()) {
             found.addAll(new MigrationLinter(directory, dialect, lint).lint(toLint));
-            String which = switch (scope.kind()) {
+            String which = switch (effective[0].kind()) {
                 case ALL -> " (all): ";
-                case SINCE -> " not recorded in qalab.sum at " + scope.revision() + ": ";
+                case BRANCH -> " added on this branch (not recorded in qalab.sum where it left "
+                        + effective[0].revision() + "): ";
+                case SINCE -> " not recorded in qalab.sum at " + effective[0].revision() + ": ";
                 default -> " not recorded in qalab.sum: ";
             };
             notes.add("Safety lint read " + toLint.size() + (toLint.size() == 1 ? " migration" : " migrations") + which
@@ -124,8 +136,14 @@ public final class VerifyChecks {
         return new Outcome(new ConventionReport(directory, all), notes);
     }
 
-    /** The migrations the scope selects; a note says when the scope had to fall back. */
-    static List<MigrationFile> lintTargets(MigrationDirectory directory, LintScope scope, List<String> notes) {
+    /**
+     * The migrations the scope selects; a note says when the scope had to fall back.
+     *
+     * @param effective one slot, set to the scope that applied (BRANCH measured against a branch, or the NEW it fell
+     *                  back to), for the line that says what was linted
+     */
+    static List<MigrationFile> lintTargets(MigrationDirectory directory, LintScope scope, List<String> notes,
+                                           LintScope[] effective) {
         List<MigrationFile> chain = directory.migrations();
         switch (scope.kind()) {
             case OFF:
@@ -147,10 +165,47 @@ public final class VerifyChecks {
                         + "working copy's " + MigrationSum.FILE_NAME + " instead");
                 return recordedless(directory, chain);
             }
+            case BRANCH:
+                return addedOnBranch(directory, chain, notes, effective);
             case NEW:
             default:
                 return recordedless(directory, chain);
         }
+    }
+
+    /**
+     * The migrations added since the branch left the default branch: not recorded in the qalab.sum of that commit
+     * (where it has none: not present in the folder there). Generate records new files in qalab.sum at once, so the
+     * working copy's sum cannot tell them. Without git, or in a folder git ignores, as {@code new}.
+     */
+    private static List<MigrationFile> addedOnBranch(MigrationDirectory directory, List<MigrationFile> chain,
+                                                     List<String> notes, LintScope[] effective) {
+        Path folder = MigrationSum.location(directory).map(Path::getParent).orElse(directory.locations().get(0));
+        GitHistory git = new GitHistory(folder);
+        effective[0] = new LintScope(LintScope.Kind.NEW, "");
+        if (!java.nio.file.Files.isDirectory(folder) || !git.available() || git.ignored(folder)) {
+            return recordedless(directory, chain);
+        }
+        Optional<GitHistory.Base> base = git.branchBase();
+        if (base.isEmpty()) {
+            notes.add("Safety lint: no default branch to compare with (origin/HEAD, origin/main, origin/master, main,"
+                    + " master): linting the migrations not recorded in " + MigrationSum.FILE_NAME);
+            return recordedless(directory, chain);
+        }
+        effective[0] = new LintScope(LintScope.Kind.BRANCH, base.get().branch());
+        Set<String> recorded;
+        Optional<String> sumAtBase = git.show(base.get().commit(), folder.resolve(MigrationSum.FILE_NAME));
+        if (sumAtBase.isPresent()) {
+            recorded = MigrationSum.parseNames(sumAtBase.get());
+        } else {
+            recorded = new java.util.HashSet<>();
+            for (Path location : directory.locations()) {
+                if (java.nio.file.Files.isDirectory(location)) {
+                    recorded.addAll(git.fileNames(base.get().commit(), location));
+                }
+            }
+        }
+        return chain.stream().filter(f -> !recorded.contains(f.fileName())).toList();
     }
 
     private static List<MigrationFile> recordedless(MigrationDirectory directory, List<MigrationFile> chain) {

@@ -38,7 +38,7 @@ public final class RecordedHashRule extends SumRule {
     List<Violation> check(MigrationDirectory directory, Path sumFile, Optional<MigrationSum.Recorded> recorded,
                           Severity severity) {
         List<Violation> found = new ArrayList<>();
-        if (recorded.isEmpty() || recorded.get().conflicted()) {
+        if (recorded.isEmpty() || recorded.get().conflicted() || recorded.get().unreadable()) {
             return found;
         }
         for (MigrationFile file : directory.files()) {

@@ -39,7 +39,7 @@ public final class SumCoverageRule extends SumRule {
     List<Violation> check(MigrationDirectory directory, Path sumFile, Optional<MigrationSum.Recorded> recorded,
                           Severity severity) {
         List<Violation> found = new ArrayList<>();
-        if (recorded.isEmpty() || recorded.get().conflicted()) {
+        if (recorded.isEmpty() || recorded.get().conflicted() || recorded.get().unreadable()) {
             return found; // no sum is QL013's finding, a conflicted one QL012's
         }
         Set<String> present = new HashSet<>();

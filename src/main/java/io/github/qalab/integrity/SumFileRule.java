@@ -45,9 +45,13 @@ public final class SumFileRule extends SumRule {
             if (conflicted && !problem.conflict()) {
                 continue; // inside a conflict every other complaint is noise
             }
+            String fix = conflicted ? hint() : recorded.get().unreadable()
+                    ? "replace it by the regular file from version control (git checkout -- " + MigrationSum.FILE_NAME
+                            + "), or delete it and run mvn qalab:hash after checking that no migration was edited"
+                    : "run mvn qalab:hash to write it again (after checking that no migration was edited), and never"
+                            + " edit it by hand";
             found.add(new Violation(id(), severity, sumFile, problem.line(), MigrationSum.FILE_NAME + " is corrupt: "
-                    + problem.message(), conflicted ? hint() : "run mvn qalab:hash to write it again (after checking "
-                    + "that no migration was edited), and never edit it by hand"));
+                    + problem.message(), fix));
         }
         return found;
     }

@@ -33,8 +33,7 @@ abstract sealed class SumRule implements Rule
         try {
             recorded = MigrationSum.read(file.get());
         } catch (IOException e) {
-            recorded = Optional.of(new MigrationSum.Recorded(file.get(), java.util.Map.of(), List.of(
-                    new MigrationSum.Problem(1, "cannot be read (" + e.getMessage() + ")", false))));
+            recorded = Optional.of(MigrationSum.Recorded.unreadable(file.get(), e.getMessage()));
         }
         return Optional.of(new SumState(file.get(), recorded));
     }

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,6 +40,21 @@ public final class MigrationLinter {
     private final Map<Integer, List<ParsedStatement>> parsedEarlier = new HashMap<>();
     private final FlywayStatements splitter;
 
+    /** Statements that change data or session state only: no lint rule concerns them, so they are not parsed. */
+    private static final java.util.Set<String> DATA_ONLY = java.util.Set.of("INSERT", "UPDATE", "DELETE", "SELECT",
+            "MERGE", "REPLACE", "UPSERT", "VALUES", "WITH", "SET", "COMMENT", "GRANT", "REVOKE");
+
+    /** How long one lint run may parse in total before it stops and says which statements it did not check. */
+    static final long BUDGET_MILLIS = 30_000;
+    /** How long JSqlParser may spend on one statement (its own default is 6 s). */
+    private static final long STATEMENT_TIMEOUT_MILLIS = 2_000;
+
+    /** The one thread JSqlParser parses on during a {@link #lint} run (it runs each parse under a time-out). */
+    private ExecutorService parserThread;
+    private long budgetMillis = BUDGET_MILLIS;
+    private long deadline;
+    private boolean outOfTime;
+
     /**
      * @param directory  the whole folder (earlier migrations tell the column types before a change)
      * @param dialect    the database the migrations are for; PostgreSQL-only rules run only for {@code POSTGRESQL}
@@ -55,6 +72,22 @@ public final class MigrationLinter {
         });
     }
 
+    /** The same linter with another time budget (tests). */
+    MigrationLinter budget(long millis) {
+        this.budgetMillis = millis;
+        return this;
+    }
+
+    /**
+     * Loads the SQL parser and the statement splitter (about a second of class loading in a fresh JVM), so that a
+     * lint that follows is quick; {@code qalab:generate} calls it on a spare thread while it compares the schemas.
+     */
+    public static void warmUp(LintDialect dialect) {
+        new MigrationLinter(new MigrationDirectory(List.of(), List.of(), List.of()), dialect, Map.of())
+                .parse(new SqlStatement("ALTER TABLE t ADD COLUMN c VARCHAR(10) DEFAULT 'x' NOT NULL", 1));
+        rules();
+    }
+
     /** Every lint rule, in id order. */
     public static List<LintRule> rules() {
         return List.of(new UnparsedStatementRule(), new DestructiveChangeRule(), new NotNullWithoutDefaultRule(),
@@ -65,10 +98,23 @@ public final class MigrationLinter {
     /** The findings in the given migrations' upgrade parts, in file then line order. */
     public List<Violation> lint(List<MigrationFile> files) {
         List<Violation> found = new ArrayList<>();
-        for (MigrationFile file : files) {
-            if (file.readable()) {
-                lint(file, found);
+        // One parser thread for the whole run: JSqlParser's own parse(String) starts a thread per statement.
+        parserThread = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "qalab-lint-parser");
+            thread.setDaemon(true);
+            return thread;
+        });
+        deadline = System.nanoTime() + budgetMillis * 1_000_000;
+        outOfTime = false;
+        try {
+            for (MigrationFile file : files) {
+                if (file.readable() && !outOfTime) {
+                    lint(file, found);
+                }
             }
+        } finally {
+            parserThread.shutdownNow();
+            parserThread = null;
         }
         return found;
     }
@@ -76,6 +122,16 @@ public final class MigrationLinter {
     private void lint(MigrationFile file, List<Violation> found) {
         LintContext context = new LintContext(file, dialect, (table, column) -> earlierType(file, table, column));
         for (SqlStatement source : statements(file)) {
+            if (!concernsSchema(source.sql())) {
+                continue;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                outOfTime = true;
+                report(new UnparsedStatementRule(), file, source, new LintFinding("the lint stopped here: it spent its "
+                        + budgetMillis / 1000 + " s budget, so this statement and the ones after it were not checked",
+                        "review the rest by hand, or split the migration"), found);
+                return;
+            }
             Optional<ParsedStatement> parsed = parse(source);
             if (parsed.isEmpty()) {
                 report(new UnparsedStatementRule(), file, source, new LintFinding(
@@ -103,8 +159,21 @@ public final class MigrationLinter {
         }
     }
 
+    /** False for a statement that only reads or writes data or session state ({@link #DATA_ONLY}). */
+    static boolean concernsSchema(String sql) {
+        int start = 0;
+        while (start < sql.length() && !Character.isLetter(sql.charAt(start))) {
+            start++;
+        }
+        int end = start;
+        while (end < sql.length() && Character.isLetter(sql.charAt(end))) {
+            end++;
+        }
+        return !DATA_ONLY.contains(sql.substring(start, end).toUpperCase(Locale.ROOT));
+    }
+
     /** Parses one statement; empty when JSqlParser cannot read it. */
-    static Optional<ParsedStatement> parse(SqlStatement source) {
+    Optional<ParsedStatement> parse(SqlStatement source) {
         String sql = source.sql();
         boolean notValid = false;
         Matcher trailing = NOT_VALID.matcher(sql);
@@ -114,7 +183,9 @@ public final class MigrationLinter {
         }
         sql = SET_DATA_TYPE.matcher(sql).replaceAll("TYPE");
         try {
-            Statement tree = CCJSqlParserUtil.parse(sql);
+            Statement tree = parserThread == null
+                    ? CCJSqlParserUtil.parse(sql, p -> p.withTimeOut(STATEMENT_TIMEOUT_MILLIS))
+                    : CCJSqlParserUtil.parse(sql, parserThread, p -> p.withTimeOut(STATEMENT_TIMEOUT_MILLIS));
             return tree == null ? Optional.empty() : Optional.of(new ParsedStatement(source, tree, notValid));
         } catch (Exception | StackOverflowError | LinkageError e) {
             // JSQLParserException for unknown syntax; the generated token manager throws Errors on bad characters
@@ -142,7 +213,12 @@ public final class MigrationLinter {
     private List<ParsedStatement> parseAll(MigrationFile file) {
         List<ParsedStatement> all = new ArrayList<>();
         for (SqlStatement source : statements(file)) {
-            parse(source).ifPresent(all::add);
+            if (System.nanoTime() - deadline >= 0) {
+                break; // the statement being linted reports the spent budget
+            }
+            if (concernsSchema(source.sql())) {
+                parse(source).ifPresent(all::add);
+            }
         }
         return all;
     }

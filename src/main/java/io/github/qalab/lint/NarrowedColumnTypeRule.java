@@ -5,7 +5,11 @@ import io.github.qalab.convention.Severity;
 import java.util.ArrayList;
 import java.util.List;
 
-/** QL103: a column type is narrowed (shorter text, smaller number), which fails on or truncates existing values. */
+/**
+ * QL103: a column type is narrowed (shorter text, smaller number), which fails on or truncates existing values;
+ * allowed, like QL101, when the migration says {@code -- qalab:allow destructive} (generate writes that line when the
+ * user allowed the loss with {@code -Dqalab.allowDataLoss}).
+ */
 public final class NarrowedColumnTypeRule implements LintRule {
 
     @Override
@@ -32,11 +36,15 @@ public final class NarrowedColumnTypeRule implements LintRule {
     @Override
     public List<LintFinding> check(ParsedStatement statement, LintContext context) {
         List<LintFinding> found = new ArrayList<>();
+        if (context.allowDestructive()) {
+            return found;
+        }
         for (ColumnTypeChange change : ColumnTypeChange.of(statement, context)) {
             if (change.narrowing()) {
                 found.add(new LintFinding("narrows " + change.table() + "." + change.column() + " from "
                         + change.before().orElse("?") + " to " + change.after()
-                        + ": existing values that do not fit make it fail or are truncated", hint()));
+                        + ": existing values that do not fit make it fail or are truncated", hint() + "; if that is intended, add"
+                        + " the line " + LintContext.ALLOW_DESTRUCTIVE + " to the migration"));
             }
         }
         return found;

@@ -1,5 +1,9 @@
 package io.github.qalab.maven;
 
+import io.github.qalab.convention.ConventionReport;
+import io.github.qalab.convention.ReadableFileRule;
+import io.github.qalab.convention.Severity;
+import io.github.qalab.convention.Violation;
 import io.github.qalab.db.ConnectionSettings;
 import io.github.qalab.sql.Dialect;
 import io.github.qalab.db.DatabaseException;
@@ -23,22 +27,35 @@ import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.sql.Driver;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 
 /** What the database goals share: where to connect, as whom, which history table, and the JDBC class path. */
 public abstract class AbstractDatabaseMojo extends AbstractQalabMojo {
 
-    /** The JDBC URL; without one (and without {@code QALAB_URL}) an embedded H2 database under target/qalab is used. */
-    @Parameter(property = "qalab.url")
+    /**
+     * The JDBC URL ({@code -Dqalab.url=...}); without one (and without {@code QALAB_URL}) an embedded H2 database under
+     * target/qalab is used. Not a Maven parameter property, so that {@code mvn -X} never prints it (it may hold a
+     * password): qalab reads {@code -Dqalab.url} itself.
+     */
+    @Parameter
     protected String url;
 
     /** The database user (else the settings.xml server's, else {@code QALAB_USER}). */
     @Parameter(property = "qalab.user")
     protected String user;
 
-    /** The database password (else the settings.xml server's, else {@code QALAB_PASSWORD}); never logged. */
-    @Parameter(property = "qalab.password")
+    /**
+     * The database password ({@code -Dqalab.password=...}, else the settings.xml server's, else {@code QALAB_PASSWORD});
+     * never printed, also not by {@code mvn -X}: qalab reads {@code -Dqalab.password} itself instead of letting Maven
+     * configure it.
+     */
+    @Parameter
     protected String password;
 
     /** The id of a settings.xml {@code <server>} holding user and password (decrypted the Maven way). */
@@ -61,6 +78,11 @@ public abstract class AbstractDatabaseMojo extends AbstractQalabMojo {
     /** The connection as configured, the way {@link ConnectionSettings#resolve} orders the sources. */
     protected ConnectionSettings connection() throws MojoFailureException {
         Dialect target = dialect();
+        if (table != null && !table.isBlank() && !table.strip().matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
+            // Flyway writes the name into SQL as it is: anything but a plain name could run as a statement
+            throw new MojoFailureException("qalab.table '" + printable(table) + "' is no plain table name \u2014 use"
+                    + " letters, digits and _ (at most 63), e.g. flyway_schema_history");
+        }
         String serverUser = null;
         String serverPassword = null;
         if (serverId != null && !serverId.isBlank()) {
@@ -82,9 +104,16 @@ public abstract class AbstractDatabaseMojo extends AbstractQalabMojo {
             }
             serverUser = result.getServer().getUsername();
             serverPassword = result.getServer().getPassword();
+            protect(serverPassword);
         }
-        ConnectionSettings connection = ConnectionSettings.resolve(url, user, password, serverUser, serverPassword,
-                System.getenv(), buildDirectory.toPath().resolve("qalab"), target);
+        ConnectionSettings connection = ConnectionSettings.resolve(quietParameter(url, "qalab.url"), user,
+                quietParameter(password, "qalab.password"), serverUser, serverPassword, System.getenv(),
+                buildDirectory.toPath().resolve("qalab"), target);
+        protect(connection.password());
+        Optional<String> problem = connection.urlProblem();
+        if (problem.isPresent()) {
+            throw new MojoFailureException("Cannot connect: " + problem.get());
+        }
         if (connection.isEmbedded()) {
             getLog().info("No database configured (qalab.url, QALAB_URL): using the embedded H2 database "
                     + display(buildDirectory.toPath().resolve("qalab").resolve("db")) + " in " + target.name()
@@ -94,6 +123,34 @@ public abstract class AbstractDatabaseMojo extends AbstractQalabMojo {
                     + (connection.user().isEmpty() ? "" : " as " + connection.user()) + " (from " + connection.source() + ")");
         }
         return connection;
+    }
+
+    /**
+     * Scans the migrations and refuses any numbered file that cannot be read (QL008: unreadable, too large, too deep,
+     * a link), naming each: a goal that runs migrations must not take such a file for a missing one.
+     */
+    protected MigrationDirectory scanReadableMigrations() throws MojoFailureException {
+        MigrationDirectory directory = scanMigrations();
+        List<Violation> unreadable = new ReadableFileRule().check(directory, Severity.ERROR).stream()
+                .filter(v -> directory.files().stream().anyMatch(f -> f.path().equals(v.file()) && f.conventionalName()))
+                .toList();
+        if (!unreadable.isEmpty()) {
+            for (Violation v : unreadable) {
+                getLog().error(v.format(basedir.toPath()));
+            }
+            throw new MojoFailureException("Refusing to run: " + ConventionReport.summary(unreadable)
+                    + " (listed above) cannot be read safely \u2014 fix them (mvn qalab:verify shows every finding);"
+                    + " nothing was changed");
+        }
+        return directory;
+    }
+
+    @Override
+    protected List<String> configuredSecrets() {
+        List<String> configured = new ArrayList<>();
+        configured.add(password);
+        configured.add(url);
+        return configured;
     }
 
     /** The work of one goal on a runner. */
@@ -110,13 +167,41 @@ public abstract class AbstractDatabaseMojo extends AbstractQalabMojo {
     protected <T> T withRunner(ConnectionSettings connection, MigrationDirectory directory, RunnerWork<T> work)
             throws MojoFailureException {
         try (URLClassLoader loader = projectClassLoader()) {
+            requireDriver(connection, loader);
             FlywayRunner runner = new FlywayRunner(connection, directory, table, loader, listener());
             return work.run(runner);
         } catch (DatabaseException e) {
-            throw new MojoFailureException(relative(e.getMessage()));
+            throw new MojoFailureException(relative(e.getMessage())
+                    + connection.foreignDatabaseHint().map(hint -> " \u2014 " + hint).orElse(""));
         } catch (IOException e) {
             throw new MojoFailureException("Cannot release the project class path: " + e.getMessage());
         }
+    }
+
+    /**
+     * For a database qalab brings no driver for ({@code jdbc:oracle:}, ...), checks that the project's class path holds
+     * a JDBC driver that accepts the URL, so that the user reads what to add instead of a library's stack trace.
+     */
+    private static void requireDriver(ConnectionSettings connection, ClassLoader loader) throws MojoFailureException {
+        Optional<String> hint = connection.foreignDatabaseHint();
+        if (hint.isEmpty()) {
+            return;
+        }
+        try {
+            for (Driver driver : ServiceLoader.load(Driver.class, loader)) {
+                try {
+                    if (driver.acceptsURL(connection.url())) {
+                        return;
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    // a driver that cannot judge the URL does not accept it
+                }
+            }
+        } catch (ServiceConfigurationError e) {
+            // a broken driver entry on the class path: as if there were none
+        }
+        throw new MojoFailureException("No JDBC driver on the project's class path accepts " + connection.maskedUrl()
+                + " \u2014 " + hint.get());
     }
 
     private URLClassLoader projectClassLoader() throws MojoFailureException {

@@ -25,7 +25,7 @@ public class DowngradeMojo extends AbstractDatabaseMojo {
 
     @Override
     protected void run() throws MojoFailureException {
-        MigrationDirectory directory = scanMigrations();
+        MigrationDirectory directory = scanReadableMigrations();
         ConnectionSettings connection = connection();
         DowngradeRun run = withRunner(connection, directory, runner -> runner.downgrade(target, dryRun));
         if (run.reverted().isEmpty()) {

@@ -2,6 +2,7 @@ package io.github.qalab.maven;
 
 import io.github.qalab.convention.ConventionChecker;
 import io.github.qalab.convention.ConventionReport;
+import io.github.qalab.convention.NumberCeilingRule;
 import io.github.qalab.convention.Severity;
 import io.github.qalab.convention.Violation;
 import io.github.qalab.db.ReplayException;
@@ -11,6 +12,10 @@ import io.github.qalab.entity.EntityProblem;
 import io.github.qalab.entity.EntityScanException;
 import io.github.qalab.generate.MigrationGenerator;
 import io.github.qalab.generate.MigrationGenerator.Plan;
+import io.github.qalab.generate.DataPolicy;
+import io.github.qalab.lint.LintDialect;
+import io.github.qalab.lint.MigrationLinter;
+import io.github.qalab.migration.MigrationFile;
 import io.github.qalab.integrity.IntegrityRules;
 import io.github.qalab.migration.MigrationDirectory;
 import io.github.qalab.migration.MigrationSum;
@@ -48,6 +53,23 @@ public class GenerateMojo extends AbstractSchemaMojo {
     protected String renames;
 
     /**
+     * The data-destroying changes that are intended, since generate cannot see the rows: {@code true} for all, or
+     * comma-separated tables ({@code audit_log}) and columns ({@code account.email}). Without it, generate refuses a
+     * drop, a narrowing or converting type change and an enum constant rows may still hold, and writes nothing.
+     */
+    @Parameter(property = "qalab.allowDataLoss")
+    protected String allowDataLoss;
+
+    /**
+     * Values for rows the tables already hold, comma-separated {@code table.column=<SQL value>}, e.g.
+     * {@code account.currency='EUR',account.balance=0}: a NOT NULL column added (the value is its default while it is
+     * added) or made NOT NULL (rows holding NULL get it), rows holding an enum constant that was removed, and the rows a
+     * downgrade adds a dropped NOT NULL column back to. Without one, such a NOT NULL change is refused.
+     */
+    @Parameter(property = "qalab.backfill")
+    protected String backfill;
+
+    /**
      * Writes a template (header and a placeholder) for a hand-written migration, e.g. a data migration, instead of
      * comparing entities; {@code qalab:verify} fails on it until it holds SQL.
      */
@@ -61,10 +83,15 @@ public class GenerateMojo extends AbstractSchemaMojo {
             throw new MojoFailureException("No migration message given: describe the change, e.g. " + EXAMPLE);
         }
         Renames renameSpec = parse(() -> Renames.parse(renames == null ? "" : renames));
-        MigrationGenerator.Settings settings = generatorSettings(renameSpec);
+        DataPolicy policy = parse(() -> DataPolicy.parse(allowDataLoss, backfill));
+        MigrationGenerator.Settings settings = generatorSettings(renameSpec).withPolicy(policy);
 
         MigrationDirectory directory = scanMigrations();
         refuseBrokenChain(directory);
+        if (MigrationWriter.ceiling(directory).isPresent()) {
+            throw new MojoFailureException(MigrationWriter.ceiling(directory).get() + " \u2014 "
+                    + NumberCeilingRule.squashAdvice());
+        }
 
         if (empty) {
             Path written = writeSafely(() -> MigrationWriter.writeNextEmpty(directory, message));
@@ -74,6 +101,11 @@ public class GenerateMojo extends AbstractSchemaMojo {
             return;
         }
 
+        // the safety lint of the new file loads a SQL parser: warm it up on a spare thread while the schemas compare
+        Thread warmUp = new Thread(() -> MigrationLinter.warmUp(LintDialect.parse(settings.dialect().name())),
+                "qalab-lint-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         Plan plan;
         try {
             plan = MigrationGenerator.plan(directory, settings);
@@ -88,25 +120,87 @@ public class GenerateMojo extends AbstractSchemaMojo {
         } catch (ReplayException e) {
             throw new MojoFailureException("An existing migration does not replay into the shadow database: "
                     + relativize(e.getMessage()));
+        } catch (MigrationGenerator.NoEntitiesException e) {
+            throw new MojoFailureException(e.getMessage() + ". Searched source roots "
+                    + settings.model().sourceRoots().stream().map(this::display).toList()
+                    + (packages().isEmpty() ? "" : ", packages " + packages())
+                    + ". Nothing was written \u2014 check qalab.entityPackages and qalab.sourceRoots, compile the"
+                    + " project (mvn compile qalab:generate ...), or add the module holding the entities as a"
+                    + " dependency");
+        }
+        getLog().info("Entities: " + plan.desired().summary());
+        for (String warning : plan.desired().warnings()) {
+            getLog().debug("qalab: " + warning);
         }
         for (String warning : plan.diff().warnings()) {
             getLog().warn(warning);
         }
         if (plan.noChanges()) {
             getLog().info("No changes detected between entities and migrations ("
-                    + directory.migrations().size() + " migrations, " + plan.desired().tables().size()
+                    + directory.migrations().size() + " migrations, " + plan.desired().schema().tables().size()
                     + " tables): no file written");
             getLog().info("Compared in " + timing(start, plan));
             return;
         }
+        for (String unused : plan.review().unused()) {
+            getLog().warn(unused + ", but no change of this migration needs it: check the table and column name");
+        }
+        refuseDataLoss(plan);
         Path written = writeSafely(() -> MigrationGenerator.write(directory, message, plan));
         getLog().info("Wrote " + display(written) + " for " + settings.dialect().name() + ":");
-        for (Operation op : plan.diff().operations()) {
-            getLog().info("  " + op.describe());
+        for (Operation op : plan.review().operations()) {
+            if (!(op instanceof Operation.Remark)) {
+                getLog().info("  " + op.describe());
+            }
+        }
+        for (String risk : plan.review().risks()) {
+            getLog().warn("Review: " + risk);
         }
         getLog().info("Generated in " + timing(start, plan));
         record(written);
+        lint(written, settings);
         getLog().info("Review it, then apply it with mvn qalab:migrate");
+    }
+
+    /**
+     * Generate cannot see the rows, so a change that destroys them or fails on them is written only with the user's
+     * word: each is listed at the entity (or the migration that created the object) with the flag that allows it, and
+     * nothing is written.
+     */
+    private void refuseDataLoss(Plan plan) throws MojoFailureException {
+        if (!plan.review().refused()) {
+            return;
+        }
+        Path base = basedir.toPath().toAbsolutePath();
+        for (EntityProblem problem : plan.review().refusals()) {
+            getLog().error(problem.format(base));
+        }
+        int n = plan.review().refusals().size();
+        throw new MojoFailureException(n + (n == 1 ? " change" : " changes") + " would destroy data or fail on the"
+                + " rows the tables already hold, so nothing was written — for each one above, declare a rename"
+                + " (-Dqalab.renames=...), give the existing rows a value (-D" + DataPolicy.BACKFILL_PROPERTY
+                + "=<table.column>=<SQL value>) or allow the loss (-D" + DataPolicy.ALLOW_PROPERTY
+                + "=<table or table.column>), then run " + EXAMPLE.replace("Add account table", message) + " again");
+    }
+
+    /** The safety lint of verify, on the file just written: what it would say in CI, said now. */
+    private void lint(Path written, MigrationGenerator.Settings settings) throws MojoFailureException {
+        long start = System.nanoTime();
+        MigrationDirectory now = scanMigrations();
+        List<MigrationFile> file = now.migrations().stream()
+                .filter(m -> m.path().toAbsolutePath().normalize().equals(written.toAbsolutePath().normalize()))
+                .toList();
+        List<Violation> found = new MigrationLinter(now, LintDialect.parse(settings.dialect().name()), severities())
+                .lint(file);
+        Path base = basedir.toPath().toAbsolutePath();
+        for (Violation v : found) {
+            getLog().warn(v.format(base));
+        }
+        long errors = found.stream().filter(v -> v.severity() == Severity.ERROR).count();
+        getLog().info("Safety lint of " + written.getFileName() + ": " + (found.isEmpty() ? "no findings"
+                : found.size() + (found.size() == 1 ? " finding" : " findings")
+                + (errors == 0 ? "" : ", " + errors + " of which qalab:verify reports as errors"))
+                + " (" + (System.nanoTime() - start) / 1_000_000 + " ms)");
     }
 
     /** Records the new file in qalab.sum, so that verify can tell later edits from the generated content. */
@@ -153,6 +247,11 @@ public class GenerateMojo extends AbstractSchemaMojo {
             throw new MojoFailureException(ConventionReport.summary(report.errors())
                     + ": fix the migration chain first (mvn qalab:verify shows the same), then generate again");
         }
+    }
+
+    @Override
+    protected String goalForHint() {
+        return "qalab:generate -Dqalab.message=\"" + (message == null ? "..." : message) + "\"";
     }
 
     private String relativize(String text) {

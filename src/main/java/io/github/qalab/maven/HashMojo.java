@@ -60,6 +60,8 @@ public class HashMojo extends AbstractQalabMojo {
             getLog().info(written.changed()
                     ? "Wrote " + display(written.file()) + ": " + migrations
                     : display(written.file()) + " is up to date: " + migrations);
+        } catch (MigrationSum.Unhashable e) {
+            throw new MojoFailureException("Not writing " + display(target.get()) + ": " + e.getMessage());
         } catch (IOException e) {
             throw new MojoFailureException("Cannot write " + display(target.get()) + ": " + e.getMessage()
                     + " \u2014 check that the migration folder is writable");

@@ -2,6 +2,7 @@ package io.github.qalab.maven;
 
 import io.github.qalab.convention.ConventionReport;
 import io.github.qalab.convention.Severity;
+import io.github.qalab.convention.Violation;
 import io.github.qalab.diff.Renames;
 import io.github.qalab.guard.GithubAnnotations;
 import io.github.qalab.guard.LintScope;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -50,17 +52,31 @@ final class VerifyGuard {
         try {
             scope = mojo.lint != null && !mojo.lint.isBlank()
                     ? LintScope.parse(mojo.lint)
-                    : LintScope.ofGithubBase(environment.get("GITHUB_BASE_REF")).orElse(LintScope.parse("new"));
+                    : LintScope.ofGithubBase(environment.get("GITHUB_BASE_REF")).orElse(LintScope.parse("branch"));
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("Invalid qalab.lint: " + e.getMessage());
+        }
+        String base = environment.get("GITHUB_BASE_REF");
+        if ((mojo.lint == null || mojo.lint.isBlank()) && base != null && !base.isBlank()
+                && LintScope.ofGithubBase(base).isEmpty()) {
+            log.warn("GITHUB_BASE_REF is no git revision (" + AbstractQalabMojo.printable(base) + "): the safety lint"
+                    + " reads the migrations not recorded in qalab.sum instead");
         }
         // qalab.dialect (default postgresql) is validated once for every goal; the lint only needs its family
         dialect = LintDialect.parse(mojo.dialect().name());
         VerifyChecks.Outcome outcome = VerifyChecks.check(directory, severities, scope, dialect);
-        if (mojo.checkDrift) {
+        if (mojo.checkDrift && mojo.driftHere()) {
             long start = System.nanoTime();
             outcome = VerifyChecks.withDrift(outcome, directory, mojo.generatorSettings(Renames.NONE), severities);
             log.debug("qalab:verify: drift check in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        } else if (mojo.checkDrift) {
+            if (mojo.driftGoalBound()) {
+                log.info("Drift: checked by qalab:drift once the classes are compiled");
+            } else {
+                log.warn("Drift not checked: in a build the entities are compared once the classes are compiled,"
+                        + " by qalab:drift \u2014 add <goal>drift</goal> next to <goal>verify</goal> in the plugin's"
+                        + " <execution>, or set <model>source</model>");
+            }
         }
         outcome.notes().forEach(log::info);
         return outcome.report();
@@ -69,9 +85,12 @@ final class VerifyGuard {
     /** Writes the SARIF report and, under GitHub Actions, prints the annotation lines. */
     void report(ConventionReport report, Path base) throws MojoFailureException {
         long start = System.nanoTime();
+        // a shadow database's message may quote its URL: the files get the same masking as the console
+        List<Violation> violations = report.violations().stream().map(v -> new Violation(v.ruleId(), v.severity(),
+                v.file(), v.line(), mojo.mask(v.message()), mojo.mask(v.hint()))).toList();
         if (mojo.sarif != null && !mojo.sarif.getPath().isBlank()) {
             try {
-                SarifReport.write(mojo.sarif.toPath(), version(), VerifyChecks.catalog(), report.violations(), base);
+                SarifReport.write(mojo.sarif.toPath(), version(), VerifyChecks.catalog(), violations, base);
             } catch (IOException e) {
                 throw new MojoFailureException("Cannot write the SARIF report " + mojo.display(mojo.sarif.toPath())
                         + ": " + e.getMessage() + " \u2014 check that the build directory is writable");
@@ -80,7 +99,7 @@ final class VerifyGuard {
         if (GithubAnnotations.enabled(environment)) {
             String workspace = environment.get("GITHUB_WORKSPACE");
             Path root = workspace == null || workspace.isBlank() ? base : Path.of(workspace);
-            GithubAnnotations.lines(report.violations(), root).forEach(stdout::println);
+            GithubAnnotations.lines(violations, root).forEach(stdout::println);
             stdout.flush();
         }
         if (log.isDebugEnabled()) {

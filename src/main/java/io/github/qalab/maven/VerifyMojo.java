@@ -5,6 +5,10 @@ import io.github.qalab.convention.Severity;
 import io.github.qalab.convention.Violation;
 import io.github.qalab.migration.MigrationDirectory;
 import io.github.qalab.migration.MigrationFile;
+import io.github.qalab.hibernate.HibernateModel;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -28,16 +32,12 @@ import java.util.stream.Collectors;
 public class VerifyMojo extends AbstractSchemaMojo {
 
     /**
-     * Severity per rule id: {@code error} (the default for every rule) fails the build, {@code warn} only reports,
-     * {@code off} skips the rule. Example: {@code <rules><QL007>warn</QL007></rules>}.
-     */
-    @Parameter
-    protected Map<String, String> rules;
-
-    /**
-     * Which migrations the safety lint (QL100-QL107) reads: {@code new} (not recorded in qalab.sum), {@code all},
-     * {@code off}, or {@code since:<git revision>} (not recorded in that revision's qalab.sum, e.g.
-     * {@code since:origin/main}). Under GitHub Actions on a pull request the default is the pull request's base.
+     * Which migrations the safety lint (QL100-QL107) reads: {@code branch} (the default: every migration added on this
+     * branch, recorded in qalab.sum or not: those not recorded in the qalab.sum of the commit where the branch left
+     * the default branch, git's merge-base with origin/HEAD, origin/main, origin/master, main or master), {@code new}
+     * (not recorded in qalab.sum), {@code all}, {@code off}, or {@code since:<git revision>} (not recorded in that
+     * revision's qalab.sum, e.g. {@code since:origin/main}). Under GitHub Actions on a pull request the default is the
+     * pull request's base.
      */
     @Parameter(property = "qalab.lint")
     protected String lint;
@@ -45,10 +45,50 @@ public class VerifyMojo extends AbstractSchemaMojo {
     /**
      * Compares the entities with the schema the migrations produce (replayed into an embedded H2, no server needed)
      * and fails when an entity changed without a migration (QL020), like {@code alembic check}. Skipped for a project
-     * without {@code @Entity} classes.
+     * without {@code @Entity} classes. In a build, where verify runs before compilation, the Hibernate model's check
+     * runs in {@code qalab:drift} instead (bound to process-classes); on the command line verify runs it itself.
      */
     @Parameter(property = "qalab.checkDrift", defaultValue = "true")
     protected boolean checkDrift;
+
+    /**
+     * True when this run of verify must check drift itself: on the command line, or with the source model (which
+     * needs no classes); in a build the Hibernate model's check waits for compiled classes, in qalab:drift.
+     */
+    boolean driftHere() throws MojoFailureException {
+        boolean inBuild = mojoExecution != null && mojoExecution.getSource() == MojoExecution.Source.LIFECYCLE;
+        String choice = modelChoice();
+        if (!inBuild || choice.equals("source")) {
+            return true;
+        }
+        if (choice.equals("hibernate") || driftGoalBound()) {
+            return false;
+        }
+        // auto, and no qalab:drift in the build: a project without Hibernate is checked here, from its sources, as
+        // before compilation; one with Hibernate needs the drift goal (its classes are not compiled yet).
+        try {
+            return HibernateModel.hibernateVersion(runtimeClassPath()).filter(HibernateModel::supported).isEmpty();
+        } catch (MojoFailureException e) {
+            return false;
+        }
+    }
+
+    /** True when the project binds qalab:drift, so that a build checks drift after compilation. */
+    boolean driftGoalBound() {
+        if (project == null) {
+            return false;
+        }
+        for (Plugin plugin : project.getBuildPlugins()) {
+            if (plugin.getArtifactId().equals("qalab-maven-plugin")) {
+                for (PluginExecution execution : plugin.getExecutions()) {
+                    if (execution.getGoals().contains("drift")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
 
     /** The SARIF 2.1.0 report of every finding (for GitHub code scanning); empty to write none. */
     @Parameter(property = "qalab.sarif", defaultValue = "${project.build.directory}/qalab/verify.sarif")
@@ -108,28 +148,6 @@ public class VerifyMojo extends AbstractSchemaMojo {
         return chain.size() == 1
                 ? "1 migration, " + first + ", chain OK"
                 : chain.size() + " migrations, " + first + " \u2192 " + last + ", chain OK";
-    }
-
-    /** The {@code <rules>} map as severities; a value that is no severity is a configuration error. */
-    private Map<String, Severity> severities() throws MojoFailureException {
-        Map<String, Severity> severities = new LinkedHashMap<>();
-        if (rules == null) {
-            return severities;
-        }
-        for (Map.Entry<String, String> entry : rules.entrySet()) {
-            String value = entry.getValue();
-            if (value == null || value.isBlank()) {
-                throw new MojoFailureException("Invalid <rules> configuration: <" + entry.getKey()
-                        + "> has no severity \u2014 use error, warn or off");
-            }
-            try {
-                severities.put(entry.getKey(), Severity.parse(value));
-            } catch (IllegalArgumentException e) {
-                throw new MojoFailureException("Invalid <rules> configuration: <" + entry.getKey() + ">: "
-                        + e.getMessage());
-            }
-        }
-        return severities;
     }
 
     private static long millis(long from, long to) {

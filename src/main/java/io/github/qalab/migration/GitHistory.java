@@ -1,9 +1,8 @@
 package io.github.qalab.migration;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +49,9 @@ public record GitHistory(Path workDir) {
 
     /** The file's text at {@code revision} ({@code git show revision:path}); empty when it did not exist there. */
     public Optional<String> show(String revision, Path file) {
+        if (revision == null || revision.isBlank() || revision.startsWith("-")) {
+            return Optional.empty(); // never an option for git
+        }
         Optional<Result> top = run("rev-parse", "--show-toplevel").filter(r -> r.exit() == 0);
         if (top.isEmpty()) {
             return Optional.empty();
@@ -66,6 +68,63 @@ public record GitHistory(Path workDir) {
         return run("show", spec).filter(r -> r.exit() == 0).map(Result::out);
     }
 
+    /** The default branches a feature branch is measured against, in order of preference. */
+    private static final List<String> DEFAULT_BRANCHES = List.of("origin/HEAD", "origin/main", "origin/master", "main",
+            "master");
+
+    /**
+     * The commit where the current branch left the default branch: {@code git merge-base HEAD <ref>} for the first of
+     * origin/HEAD, origin/main, origin/master, main, master that exists; on the default branch itself, HEAD. Empty
+     * without git, commits or any of these branches.
+     *
+     * @return the commit and the branch it was measured against
+     */
+    public Optional<Base> branchBase() {
+        for (String ref : DEFAULT_BRANCHES) {
+            Optional<String> commit = run("merge-base", "HEAD", ref).filter(r -> r.exit() == 0 && !r.out().isBlank())
+                    .map(r -> r.out().strip());
+            if (commit.isPresent()) {
+                return Optional.of(new Base(commit.get(), ref));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A commit a branch is measured against, and the branch it was found through. */
+    public record Base(String commit, String branch) {
+        /** The commit's short form, for messages. */
+        public String shortCommit() {
+            return commit.length() > 10 ? commit.substring(0, 10) : commit;
+        }
+    }
+
+    /** True when git ignores the path (e.g. it lies in a build folder), so that its history says nothing. */
+    public boolean ignored(Path path) {
+        return run("check-ignore", "-q", path.toAbsolutePath().toString()).map(r -> r.exit() == 0).orElse(false);
+    }
+
+    /**
+     * The names of the files directly in {@code folder} at {@code revision} ({@code git ls-tree --name-only}); empty
+     * when the folder did not exist there.
+     */
+    public java.util.Set<String> fileNames(String revision, Path folder) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        Optional<Result> top = run("rev-parse", "--show-toplevel").filter(r -> r.exit() == 0);
+        if (top.isEmpty()) {
+            return names;
+        }
+        String relative;
+        try {
+            relative = Path.of(top.get().out().strip()).toRealPath().relativize(folder.toRealPath()).toString()
+                    .replace('\\', '/');
+        } catch (IOException e) {
+            return names;
+        }
+        run("ls-tree", "--name-only", revision + ":" + relative).filter(r -> r.exit() == 0)
+                .ifPresent(r -> r.out().lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(names::add));
+        return names;
+    }
+
     private Optional<Result> run(String... args) {
         List<String> command = new ArrayList<>();
         command.add("git");
@@ -73,26 +132,37 @@ public record GitHistory(Path workDir) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD); // git's own messages are replaced by the caller's
         builder.environment().put("GIT_TERMINAL_PROMPT", "0");
+        Path output = null;
         try {
+            // git writes into a file, not a pipe: a git that hangs or floods cannot block qalab, it is cut off
+            output = Files.createTempFile("qalab-git", ".out");
+            builder.redirectOutput(output.toFile());
             Process process = builder.start();
             process.getOutputStream().close();
-            String out = read(process.getInputStream());
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 return Optional.empty();
             }
-            return Optional.of(new Result(process.exitValue(), out));
+            if (Files.size(output) > MAX_OUTPUT) {
+                return Optional.empty();
+            }
+            return Optional.of(new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8)));
         } catch (IOException e) {
-            return Optional.empty(); // git is not installed
+            return Optional.empty(); // git is not installed, or its output is not text
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
+        } finally {
+            if (output != null) {
+                try {
+                    Files.deleteIfExists(output);
+                } catch (IOException e) {
+                    // a leftover temp file is harmless
+                }
+            }
         }
     }
 
-    private static String read(InputStream in) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        in.transferTo(bytes);
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
+    /** The most output qalab reads from one git call; a qalab.sum of 999 entries is about 100 KB. */
+    private static final long MAX_OUTPUT = 4L * 1024 * 1024;
 }

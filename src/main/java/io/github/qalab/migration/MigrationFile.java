@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * @param header        the parsed header lines (empty values when absent)
  * @param upgrade       the upgrade part: SQL between the header and the downgrade block
  * @param downgrade     the trailing downgrade block, as found
- * @param content       the whole text (BOM removed, line endings normalised to LF), "" when unreadable
+ * @param content       the whole text (BOM removed, line endings normalised to LF); "" when it could not be read as
+ *                      text, kept for a text beyond an {@link InputLimits} bound
  */
 public record MigrationFile(
         Path path,
@@ -39,7 +40,13 @@ public record MigrationFile(
     public static final Pattern NAME = Pattern.compile("^([0-9]{3})_([a-z0-9]+(?:_[a-z0-9]+)*)\\.sql$");
 
     /** Whether the file could be read as text. */
-    public enum Kind { READABLE, NOT_UTF8, NOT_REGULAR, IO_ERROR }
+    public enum Kind {
+        READABLE, NOT_UTF8, NOT_REGULAR, IO_ERROR,
+        /** Larger, longer or deeper than {@link InputLimits} allows: not parsed, so that nothing hangs on it. */
+        OVER_LIMIT,
+        /** Holds a character outside strings and comments that Flyway's parser stops at ({@link InputLimits}). */
+        UNKNOWN_CHARACTER
+    }
 
     /** The {@code -- key: value} header lines; a value is "" and its line 0 when the line is absent. */
     public record Header(String revision, int revisionLine, String downRevision, int downRevisionLine,

@@ -7,6 +7,7 @@ import io.github.qalab.migration.MigrationFile.Kind;
 import io.github.qalab.migration.MigrationFile.SqlPart;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -17,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,20 +43,45 @@ public final class MigrationParser {
             number = Integer.parseInt(name.group(1));
             description = name.group(2);
         }
-        if (!Files.isRegularFile(path)) {
-            String why = Files.isSymbolicLink(path) && !Files.exists(path)
-                    ? "is a symbolic link to nothing"
-                    : "is not a regular file";
+        if (Files.isSymbolicLink(path)) {
+            String why = !Files.exists(path) ? "is a symbolic link to nothing (its target is missing, or the links loop)"
+                    : "is a symbolic link: qalab does not read through links, because on a build machine a link in a"
+                    + " pull request can point at any file (a key, settings.xml) whose text would end up in messages";
             return unreadable(path, location, number, description, Kind.NOT_REGULAR, why, 1);
+        }
+        if (!Files.isRegularFile(path)) {
+            return unreadable(path, location, number, description, Kind.NOT_REGULAR, "is not a regular file", 1);
         }
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(path);
+            bytes = readAtMost(path, InputLimits.MAX_BYTES, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
             return unreadable(path, location, number, description, Kind.IO_ERROR,
                     "cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", 1);
         }
+        if (bytes == null) {
+            return unreadable(path, location, number, description, Kind.OVER_LIMIT, "is " + size(path)
+                    + ", larger than the " + InputLimits.MAX_BYTES / (1024 * 1024) + " MB a migration may be: it is not"
+                    + " read, so that neither qalab nor Flyway hangs or runs out of memory on it", 1);
+        }
         return parse(path, location, number, description, bytes);
+    }
+
+    /**
+     * A file found in a sub-folder of {@code location}: never a migration (its number is -1, so it is in no chain and no
+     * sum) and not read, only named, so that the convention reports where it is.
+     */
+    static MigrationFile nested(Path path, Path location) {
+        return new MigrationFile(path, location, -1, "", Kind.READABLE, "", 0, Header.NONE, SqlPart.EMPTY,
+                Downgrade.MISSING, "");
+    }
+
+    /** An entry of a location that cannot be read as a file at all, with why (e.g. a link that loops). */
+    static MigrationFile unreadable(Path path, Path location, Kind kind, String problem) {
+        Matcher name = MigrationFile.NAME.matcher(path.getFileName().toString());
+        boolean conventional = name.matches();
+        return unreadable(path, location, conventional ? Integer.parseInt(name.group(1)) : -1,
+                conventional ? name.group(2) : "", kind, problem, 1);
     }
 
     /** Parses the bytes of a file whose name has already been split into number and description. */
@@ -73,7 +101,66 @@ public final class MigrationParser {
                     lineOfByte(bytes, bad));
         }
         text = text.replace("\r\n", "\n").replace('\r', '\n');
-        return parseText(path, location, number, description, text);
+        if (text.startsWith("\uFEFF")) {
+            return unreadable(path, location, number, description, Kind.NOT_UTF8, "starts with two byte-order marks"
+                    + " (U+FEFF): Flyway strips one and sends the other to the database, and the header behind it"
+                    + " cannot be read", 1);
+        }
+        Optional<InputLimits.Exceeded> exceeded = InputLimits.check(text);
+        if (exceeded.isPresent()) {
+            // the text is kept, so that qalab.sum hashes it like any migration's text (no false QL010)
+            return new MigrationFile(path, location, number, description,
+                    exceeded.get().character() ? Kind.UNKNOWN_CHARACTER : Kind.OVER_LIMIT, exceeded.get().problem(),
+                    exceeded.get().line(), Header.NONE, SqlPart.EMPTY, Downgrade.MISSING, text);
+        }
+        MigrationFile file = parseText(path, location, number, description, text);
+        if (file.downgrade().state() == DowngradeState.SQL) {
+            // qalab:downgrade runs the block's SQL: it must stay within the same bounds as the upgrade
+            Optional<InputLimits.Exceeded> inBlock = InputLimits.check(downgradeView(text, file.downgrade().line()));
+            if (inBlock.isPresent()) {
+                return new MigrationFile(path, location, number, description,
+                        inBlock.get().character() ? Kind.UNKNOWN_CHARACTER : Kind.OVER_LIMIT,
+                        inBlock.get().problem() + " (in the downgrade block)", inBlock.get().line(), Header.NONE,
+                        SqlPart.EMPTY, Downgrade.MISSING, text);
+            }
+        }
+        return file;
+    }
+
+    /**
+     * The text with everything but the downgrade block's SQL blanked out (line breaks kept, so lines stay the file's),
+     * for checking that SQL as the statements {@code qalab:downgrade} runs.
+     */
+    private static String downgradeView(String text, int markerLine) {
+        int start = offsetOfLine(text, markerLine);
+        Matcher marker = DOWNGRADE_MARKER.matcher(text);
+        int bodyStart = findMarker(marker, text, start) ? marker.end() : text.length();
+        int close = text.indexOf("*/", bodyStart);
+        int bodyEnd = close < 0 ? text.length() : close;
+        StringBuilder view = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            view.append(c == '\n' || i >= bodyStart && i < bodyEnd ? c : ' ');
+        }
+        return view.toString();
+    }
+
+    /** The file's bytes, or {@code null} when it holds more than {@code limit} (read no further than that). */
+    static byte[] readAtMost(Path path, long limit, java.nio.file.OpenOption... options) throws IOException {
+        try (InputStream in = Files.newInputStream(path, options)) {
+            byte[] bytes = in.readNBytes((int) limit + 1);
+            return bytes.length > limit ? null : bytes;
+        }
+    }
+
+    private static String size(Path path) {
+        try {
+            long bytes = Files.size(path);
+            return bytes >= 1L << 30 ? String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30))
+                    : String.format(Locale.ROOT, "%.1f MB", bytes / (double) (1L << 20));
+        } catch (IOException e) {
+            return "too large";
+        }
     }
 
     private static MigrationFile parseText(Path path, Path location, int number, String description, String text) {

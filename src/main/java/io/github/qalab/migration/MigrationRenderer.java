@@ -19,30 +19,60 @@ public final class MigrationRenderer {
     private MigrationRenderer() {
     }
 
+    /** The description of a message that holds no letter or digit that ASCII can spell (e.g. only Chinese or emoji). */
+    public static final String NEUTRAL_DESCRIPTION = "migration";
+
+    /** Latin letters that Unicode decomposition does not reduce to ASCII, spelled the usual way. */
+    private static final String[][] LATIN = {
+            {"ß", "ss"}, {"æ", "ae"}, {"Æ", "ae"}, {"œ", "oe"}, {"Œ", "oe"}, {"ø", "o"}, {"Ø", "o"}, {"đ", "d"},
+            {"Đ", "d"}, {"ł", "l"}, {"Ł", "l"}, {"þ", "th"}, {"Þ", "th"}, {"ð", "d"}, {"Ð", "d"}, {"ı", "i"}};
+
     /**
-     * The file-name description of a message: ASCII, lowercase, every run of other characters turned into one
-     * {@code _}, trimmed, at most {@value #MAX_DESCRIPTION} characters ({@code "Add account table"} →
-     * {@code add_account_table}).
-     *
-     * @throws IllegalArgumentException when the message holds no letter or digit
+     * The file-name description of a message: ASCII, lowercase, accents dropped and a few Latin letters spelled out
+     * ({@code ß} → {@code ss}), every run of other characters turned into one {@code _}, trimmed, at most
+     * {@value #MAX_DESCRIPTION} characters ({@code "Add account table"} → {@code add_account_table}). A message with
+     * nothing ASCII can spell (Chinese, emoji) gets {@value #NEUTRAL_DESCRIPTION}; the header keeps the full text.
      */
     public static String description(String message) {
-        String ascii = Normalizer.normalize(message == null ? "" : message, Normalizer.Form.NFKD)
+        String text = message == null ? "" : message;
+        for (String[] letter : LATIN) {
+            text = text.replace(letter[0], letter[1]);
+        }
+        String ascii = Normalizer.normalize(text, Normalizer.Form.NFKD)
                 .replaceAll("\\p{M}+", "")
                 .toLowerCase(Locale.ROOT);
         String d = ascii.replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
         if (d.length() > MAX_DESCRIPTION) {
             d = d.substring(0, MAX_DESCRIPTION).replaceAll("_+$", "");
         }
-        if (d.isEmpty()) {
-            throw new IllegalArgumentException("The message '" + message + "' has no letter or digit to name the file"
-                    + " after: use e.g. -Dqalab.message=\"Add account table\"");
-        }
-        return d;
+        return d.isEmpty() ? NEUTRAL_DESCRIPTION : d;
     }
 
-    /** The file name for a number and message, e.g. {@code 003_add_account_table.sql}. */
+    /**
+     * The message as the header's one line holds it: control characters and line and paragraph separators become
+     * spaces, invisible format characters (zero-width space, bidirectional overrides) go, runs of spaces become one,
+     * and {@code ${} is
+     * written {@code $ {} because Flyway would read it as a placeholder even in a comment and fail.
+     */
+    public static String headerMessage(String message) {
+        if (message == null) {
+            return "";
+        }
+        // zero-width (non-)joiners stay: emoji sequences and several scripts need them
+        String visible = message.replaceAll("[\\p{Cf}&&[^\\u200C\\u200D]]+", "")
+                .replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}]+", " ");
+        return visible.replaceAll("\\s+", " ").strip().replace("${", "$ {");
+    }
+
+    /**
+     * The file name for a number and message, e.g. {@code 003_add_account_table.sql}.
+     *
+     * @throws IllegalArgumentException for a number outside 1 to 999, which the convention cannot name
+     */
     public static String fileName(int number, String message) {
+        if (number < 1 || number > 999) {
+            throw new IllegalArgumentException("migration number " + number + " is outside 001 to 999");
+        }
         return String.format("%03d_%s.sql", number, description(message));
     }
 
@@ -95,7 +125,7 @@ public final class MigrationRenderer {
         StringBuilder sb = new StringBuilder();
         sb.append("-- revision: ").append(String.format("%03d", number)).append('\n');
         sb.append("-- down_revision: ").append(number <= 1 ? "none" : String.format("%03d", number - 1)).append('\n');
-        String oneLine = message == null ? "" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+        String oneLine = headerMessage(message);
         if (!oneLine.isEmpty()) {
             sb.append("-- message: ").append(oneLine).append('\n');
         }

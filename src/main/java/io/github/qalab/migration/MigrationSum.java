@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -41,6 +42,9 @@ public record MigrationSum(Map<String, String> entries) {
     static final String HEADER = "# qalab.sum: SHA-256 of each migration's text (UTF-8, no BOM, LF line endings)."
             + " Written by mvn qalab:hash; do not edit by hand.";
     private static final String PREFIX = "sha256:";
+    private static final String UNREADABLE = "cannot be read (";
+    /** The largest qalab.sum read: 999 entries take about 100 KB. */
+    static final long MAX_BYTES = 1024 * 1024;
 
     public MigrationSum {
         Map<String, String> sorted = new LinkedHashMap<>();
@@ -66,13 +70,27 @@ public record MigrationSum(Map<String, String> entries) {
      * @throws IOException when an unreadable file cannot be read as bytes either
      */
     public static String hashOf(MigrationFile file) throws IOException {
-        if (file.readable()) {
+        if (file.readable() || !file.content().isEmpty()) { // text beyond a limit is still text
             return sha256(file.content().getBytes(StandardCharsets.UTF_8));
         }
         if (Files.isRegularFile(file.path())) {
-            return sha256(Files.readAllBytes(file.path()));
+            byte[] bytes = MigrationParser.readAtMost(file.path(), InputLimits.MAX_BYTES);
+            if (bytes == null) {
+                throw new Unhashable(file.fileName() + " is larger than " + InputLimits.MAX_BYTES / (1024 * 1024)
+                        + " MB, so it is not hashed (QL008): split it or move it out of the migration folder first");
+            }
+            return sha256(bytes);
         }
         return sha256(new byte[0]);
+    }
+
+    /** A migration that cannot be hashed at all (larger than {@link InputLimits#MAX_BYTES}); the message says why. */
+    public static final class Unhashable extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Unhashable(String message) {
+            super(message);
+        }
     }
 
     /** Where the sum of a directory lives: {@code qalab.sum} in its first location; empty without locations. */
@@ -111,6 +129,10 @@ public record MigrationSum(Map<String, String> entries) {
      * @return true when the file changed, false when it already held exactly these bytes
      */
     public boolean write(Path file) throws IOException {
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException(file + " exists and is not a regular file (a link, folder or device), which the"
+                    + " rename would replace: remove it first");
+        }
         byte[] bytes = render().getBytes(StandardCharsets.UTF_8);
         if (Files.isRegularFile(file) && java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
             return false;
@@ -163,6 +185,19 @@ public record MigrationSum(Map<String, String> entries) {
      */
     public record Recorded(Path file, Map<String, RecordedEntry> entries, List<Problem> problems) {
 
+        /**
+         * A sum file that exists but cannot be read at all (a link to nowhere, a folder, too large): one problem, no
+         * entries, and nothing to compare the migrations with.
+         */
+        public static Recorded unreadable(Path file, String why) {
+            return new Recorded(file, Map.of(), List.of(new Problem(1, UNREADABLE + why + ")", false)));
+        }
+
+        /** True when the file could not be read, so that no migration can be compared with it. */
+        public boolean unreadable() {
+            return problems.size() == 1 && problems.get(0).message().startsWith(UNREADABLE);
+        }
+
         /** True when nothing is wrong with the file itself. */
         public boolean intact() {
             return problems.isEmpty();
@@ -188,10 +223,26 @@ public record MigrationSum(Map<String, String> entries) {
      * @return empty when the file does not exist
      */
     public static Optional<Recorded> read(Path file) throws IOException {
-        if (!Files.exists(file)) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
-        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        if (!Files.exists(file)) {
+            throw new IOException("it is a symbolic link that leads nowhere (its target is missing, or the links form"
+                    + " a loop)");
+        }
+        if (Files.isSymbolicLink(file)) {
+            // its lines would be quoted in QL012 messages: a link could show any file of the build machine
+            throw new IOException("it is a symbolic link, which qalab does not read through");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("it is not a regular file (a folder, device or pipe)");
+        }
+        byte[] bytes = MigrationParser.readAtMost(file, MAX_BYTES, LinkOption.NOFOLLOW_LINKS);
+        if (bytes == null) {
+            throw new IOException("it is larger than " + MAX_BYTES / 1024 + " KB, far more than the sum of 999"
+                    + " migrations");
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }

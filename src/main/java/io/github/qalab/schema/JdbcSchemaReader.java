@@ -54,50 +54,185 @@ public final class JdbcSchemaReader {
 
     private enum Product { POSTGRESQL, MARIADB, H2 }
 
-    /** Where the tables live: catalog and schema for metadata calls, and the schema name for INFORMATION_SCHEMA. */
-    private record Scope(Product product, String catalog, String schema, String infoSchema) {
+    /** How a database stores unquoted names: PostgreSQL lower-cases them, H2 upper-cases them, MariaDB keeps them. */
+    private enum Folding {
+        LOWER, UPPER, NONE;
+
+        /**
+         * A stored name as the model writes it: a name the database could only have stored quoted (an upper-case
+         * letter where names fold to lower case, or the reverse) carries backticks; other names are lower-cased, as
+         * unquoted names compare case-insensitively anyway.
+         */
+        String name(String stored) {
+            return switch (this) {
+                case LOWER -> stored.equals(stored.toLowerCase(Locale.ROOT)) ? stored : "`" + stored + "`";
+                case UPPER -> stored.equals(stored.toUpperCase(Locale.ROOT)) ? stored.toLowerCase(Locale.ROOT)
+                        : "`" + stored + "`";
+                case NONE -> stored;
+            };
+        }
     }
 
-    /** Reads every table and sequence of the connection's current schema. */
+    /**
+     * Where the tables live: catalog and schema for metadata calls, the schema name for INFORMATION_SCHEMA, and the
+     * prefix that qualifies the names of tables outside the default schema ("" inside it).
+     */
+    private record Scope(Product product, String catalog, String schema, String infoSchema, Folding folding,
+                         String prefix, String defaultSchema, boolean mariaDbMode) {
+
+        String name(String stored) {
+            return folding.name(stored);
+        }
+
+        String qualified(String storedTable) {
+            return Names.qualify(prefix, name(storedTable));
+        }
+    }
+
+    /** Reads every table, sequence and check of the connection's default schema and of the other user schemas. */
     public Schema read(Connection connection) throws SQLException {
-        Scope scope = scope(connection);
+        return read(connection, null, "");
+    }
+
+    /**
+     * Reads only the tables of one schema whose names start with {@code tablePrefix}, named without their schema
+     * (for scratch tables).
+     *
+     * @param onlySchema the schema as the database spells it, or null for the connection's default schema
+     */
+    public Schema read(Connection connection, String onlySchema, String tablePrefix) throws SQLException {
+        Scope home = scope(connection);
         DatabaseMetaData md = connection.getMetaData();
-        List<String> tableNames = new ArrayList<>();
-        try (ResultSet rs = md.getTables(scope.catalog(), scope.schema(), "%", new String[] {"TABLE"})) {
-            while (rs.next()) {
-                String name = rs.getString("TABLE_NAME");
-                if (!ignoredTables.contains(lower(name))) {
-                    tableNames.add(name);
-                }
+        List<Scope> scopes = new ArrayList<>();
+        List<String> namespaces = new ArrayList<>();
+        if (onlySchema != null || !tablePrefix.isEmpty()) {
+            String schema = onlySchema == null ? home.schema() : onlySchema;
+            String info = onlySchema == null ? home.infoSchema() : onlySchema;
+            scopes.add(new Scope(home.product(), home.catalog(), schema, info, home.folding(), "", schema,
+                    home.mariaDbMode()));
+        } else {
+            scopes.add(home);
+            for (String other : otherSchemas(connection, home)) {
+                scopes.add(new Scope(home.product(), home.catalog(), other, other, home.folding(), home.name(other),
+                        home.schema(), home.mariaDbMode()));
+                namespaces.add(home.name(other));
             }
         }
-        // H2 builds its INFORMATION_SCHEMA rows for every table on each query, so per-table queries are quadratic:
-        // on H2 the columns and constraints of all tables are read in one query each.
-        H2Metadata h2 = scope.product() == Product.H2 ? H2Metadata.load(connection, scope) : null;
         List<Table> tables = new ArrayList<>();
-        for (String name : tableNames) {
-            tables.add(readTable(connection, md, scope, name, h2));
+        List<Sequence> sequences = new ArrayList<>();
+        for (Scope scope : scopes) {
+            List<String> tableNames = new ArrayList<>();
+            try (ResultSet rs = md.getTables(scope.catalog(), scope.schema(), "%", new String[] {"TABLE"})) {
+                while (rs.next()) {
+                    String name = rs.getString("TABLE_NAME");
+                    if (!ignoredTables.contains(lower(name)) && lower(name).startsWith(tablePrefix)) {
+                        tableNames.add(name);
+                    }
+                }
+            }
+            // H2 builds its INFORMATION_SCHEMA rows for every table on each query, so per-table queries are
+            // quadratic: on H2 the columns and constraints of all tables are read in one query each.
+            H2Metadata h2 = scope.product() == Product.H2 ? H2Metadata.load(connection, scope) : null;
+            Map<String, List<CheckConstraint>> checks = readChecks(connection, scope);
+            for (String name : tableNames) {
+                tables.add(readTable(connection, md, scope, name, h2, checks.getOrDefault(name, List.of())));
+            }
+            if (tablePrefix.isEmpty()) {
+                sequences.addAll(readSequences(connection, scope));
+            }
         }
-        return new Schema(tables, readSequences(connection, scope));
+        return new Schema(tables, sequences, namespaces);
     }
 
     private static Scope scope(Connection c) throws SQLException {
         String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
         if (product.contains("postgres")) {
-            return new Scope(Product.POSTGRESQL, null, c.getSchema(), c.getSchema());
+            return new Scope(Product.POSTGRESQL, null, c.getSchema(), c.getSchema(), Folding.LOWER, "", c.getSchema(),
+                    false);
         }
         if (product.contains("mariadb") || product.contains("mysql")) {
-            return new Scope(Product.MARIADB, c.getCatalog(), null, c.getCatalog());
+            return new Scope(Product.MARIADB, c.getCatalog(), null, c.getCatalog(), Folding.NONE, "", c.getCatalog(),
+                    true);
         }
         if (product.contains("h2")) {
-            return new Scope(Product.H2, c.getCatalog(), c.getSchema(), c.getSchema());
+            Folding folding = Folding.UPPER;
+            boolean mariaDbMode = false;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT setting_name, setting_value"
+                    + " FROM information_schema.settings WHERE setting_name IN ('DATABASE_TO_LOWER', 'MODE')")) {
+                while (rs.next()) {
+                    if (rs.getString(1).equals("DATABASE_TO_LOWER") && "TRUE".equalsIgnoreCase(rs.getString(2))) {
+                        folding = Folding.LOWER;
+                    } else if (rs.getString(1).equals("MODE")) {
+                        mariaDbMode = rs.getString(2).toUpperCase(Locale.ROOT).matches("MARIADB|MYSQL");
+                    }
+                }
+            }
+            return new Scope(Product.H2, c.getCatalog(), c.getSchema(), c.getSchema(), folding, "", c.getSchema(),
+                    mariaDbMode);
         }
         throw new SQLException("Unsupported database '" + c.getMetaData().getDatabaseProductName()
                 + "': qalab reads PostgreSQL, MariaDB, MySQL and H2");
     }
 
-    private Table readTable(Connection c, DatabaseMetaData md, Scope scope, String table, H2Metadata h2)
-            throws SQLException {
+    /** The user schemas besides the default one (none on MariaDB/MySQL, where a schema is a database). */
+    private static List<String> otherSchemas(Connection c, Scope home) throws SQLException {
+        String sql = switch (home.product()) {
+            case POSTGRESQL -> "SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%'"
+                    + " AND nspname <> 'information_schema' ORDER BY nspname";
+            case H2 -> "SELECT schema_name FROM information_schema.schemata"
+                    + " WHERE UPPER(schema_name) NOT IN ('INFORMATION_SCHEMA', 'PG_CATALOG') ORDER BY schema_name";
+            case MARIADB -> null;
+        };
+        List<String> schemas = new ArrayList<>();
+        if (sql == null) {
+            return schemas;
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                String name = rs.getString(1);
+                if (!name.equals(home.schema())) {
+                    schemas.add(name);
+                }
+            }
+        }
+        return schemas;
+    }
+
+    /** Check constraints by table (as the database spells it), with their expressions as the database keeps them. */
+    private static Map<String, List<CheckConstraint>> readChecks(Connection c, Scope scope) throws SQLException {
+        Map<String, List<CheckConstraint>> checks = new HashMap<>();
+        String sql = switch (scope.product()) {
+            case POSTGRESQL -> "SELECT cl.relname, co.conname, pg_get_constraintdef(co.oid) FROM pg_constraint co"
+                    + " JOIN pg_class cl ON cl.oid = co.conrelid JOIN pg_namespace n ON n.oid = cl.relnamespace"
+                    + " WHERE co.contype = 'c' AND n.nspname = ? ORDER BY cl.relname, co.conname";
+            case H2, MARIADB -> "SELECT tc.table_name, tc.constraint_name, cc.check_clause"
+                    + " FROM information_schema.table_constraints tc JOIN information_schema.check_constraints cc"
+                    + " ON cc.constraint_schema = tc.constraint_schema AND cc.constraint_name = tc.constraint_name"
+                    + " WHERE tc.constraint_type = 'CHECK' AND tc.table_schema = ?"
+                    + " ORDER BY tc.table_name, tc.constraint_name";
+        };
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, scope.infoSchema());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String expression = rs.getString(3);
+                    if (scope.product() == Product.POSTGRESQL) {
+                        expression = expression.replaceFirst("(?i)^CHECK\\s*", "");
+                    }
+                    // MariaDB gives every JSON column a json_valid() check of its own: it is part of the type.
+                    if (scope.product() == Product.MARIADB && expression.matches("(?i)\\s*json_valid\\(`?[^`)]*`?\\)\\s*")) {
+                        continue;
+                    }
+                    checks.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new CheckConstraint(scope.name(rs.getString(2)), expression));
+                }
+            }
+        }
+        return checks;
+    }
+
+    private Table readTable(Connection c, DatabaseMetaData md, Scope scope, String table, H2Metadata h2,
+                            List<CheckConstraint> checks) throws SQLException {
         List<Column> columns = switch (scope.product()) {
             case H2 -> h2.columns().getOrDefault(table, List.of());
             case MARIADB -> mariaDbColumns(c, scope, table);
@@ -110,11 +245,11 @@ public final class JdbcSchemaReader {
         try (ResultSet rs = md.getPrimaryKeys(scope.catalog(), scope.schema(), table)) {
             while (rs.next()) {
                 pkName = rs.getString("PK_NAME");
-                pkColumns.put(rs.getInt("KEY_SEQ"), lower(rs.getString("COLUMN_NAME")));
+                pkColumns.put(rs.getInt("KEY_SEQ"), scope.name(rs.getString("COLUMN_NAME")));
             }
         }
         if (!pkColumns.isEmpty()) {
-            primaryKey = new PrimaryKey(lower(pkName == null ? "primary" : pkName), List.copyOf(pkColumns.values()));
+            primaryKey = new PrimaryKey(scope.name(pkName == null ? "primary" : pkName), List.copyOf(pkColumns.values()));
         }
 
         Map<String, Map<Integer, String>> uniqueColumns = new TreeMap<>();
@@ -122,7 +257,8 @@ public final class JdbcSchemaReader {
         List<ConstraintColumn> constraintColumns;
         if (h2 != null) {
             constraintColumns = h2.constraintColumns().getOrDefault(table, List.of());
-            // H2 gives each constraint's index its own generated name.
+            // H2 gives each constraint's index its own generated name; an index created by hand that H2 then uses
+            // for a foreign key is not generated, and stays an index.
             for (String index : h2.constraintIndexes().getOrDefault(table, List.of())) {
                 constraintIndexes.put(index, index);
             }
@@ -146,28 +282,34 @@ public final class JdbcSchemaReader {
         for (ConstraintColumn cc : constraintColumns) {
             constraintIndexes.put(cc.name(), cc.name());
             if ("UNIQUE".equalsIgnoreCase(cc.type())) {
-                uniqueColumns.computeIfAbsent(cc.name(), k -> new TreeMap<>()).put(cc.position(), lower(cc.column()));
+                uniqueColumns.computeIfAbsent(cc.name(), k -> new TreeMap<>()).put(cc.position(), scope.name(cc.column()));
             }
         }
         List<UniqueConstraint> uniques = new ArrayList<>();
-        uniqueColumns.forEach((name, cols) -> uniques.add(new UniqueConstraint(lower(name), List.copyOf(cols.values()))));
+        uniqueColumns.forEach((name, cols) -> uniques.add(new UniqueConstraint(scope.name(name),
+                List.copyOf(cols.values()))));
 
         Map<String, Map<Integer, String>> fkColumns = new TreeMap<>();
         Map<String, Map<Integer, String>> fkRefColumns = new TreeMap<>();
         Map<String, String> fkTables = new TreeMap<>();
+        Map<String, String> fkDeletes = new TreeMap<>();
         try (ResultSet rs = md.getImportedKeys(scope.catalog(), scope.schema(), table)) {
             while (rs.next()) {
                 String name = rs.getString("FK_NAME");
                 int seq = rs.getInt("KEY_SEQ");
-                fkColumns.computeIfAbsent(name, k -> new TreeMap<>()).put(seq, lower(rs.getString("FKCOLUMN_NAME")));
-                fkRefColumns.computeIfAbsent(name, k -> new TreeMap<>()).put(seq, lower(rs.getString("PKCOLUMN_NAME")));
-                fkTables.put(name, lower(rs.getString("PKTABLE_NAME")));
+                fkColumns.computeIfAbsent(name, k -> new TreeMap<>()).put(seq, scope.name(rs.getString("FKCOLUMN_NAME")));
+                fkRefColumns.computeIfAbsent(name, k -> new TreeMap<>()).put(seq, scope.name(rs.getString("PKCOLUMN_NAME")));
+                String refSchema = scope.product() == Product.MARIADB ? null : rs.getString("PKTABLE_SCHEM");
+                String prefix = refSchema == null || refSchema.equals(scope.defaultSchema()) ? ""
+                        : scope.name(refSchema);
+                fkTables.put(name, Names.qualify(prefix, scope.name(rs.getString("PKTABLE_NAME"))));
+                fkDeletes.put(name, deleteRule(rs.getShort("DELETE_RULE")));
             }
         }
         List<ForeignKey> foreignKeys = new ArrayList<>();
         for (String name : fkColumns.keySet()) {
-            foreignKeys.add(new ForeignKey(lower(name), List.copyOf(fkColumns.get(name).values()), fkTables.get(name),
-                    List.copyOf(fkRefColumns.get(name).values())));
+            foreignKeys.add(new ForeignKey(scope.name(name), List.copyOf(fkColumns.get(name).values()),
+                    fkTables.get(name), List.copyOf(fkRefColumns.get(name).values()), fkDeletes.get(name)));
         }
 
         Map<String, Map<Integer, String>> indexColumns = new TreeMap<>();
@@ -184,15 +326,26 @@ public final class JdbcSchemaReader {
                 if (backsConstraint) {
                     continue;
                 }
-                indexColumns.computeIfAbsent(name, k -> new TreeMap<>()).put(rs.getInt("ORDINAL_POSITION"), lower(column));
+                indexColumns.computeIfAbsent(name, k -> new TreeMap<>()).put(rs.getInt("ORDINAL_POSITION"),
+                        scope.name(column));
                 indexUnique.put(name, !rs.getBoolean("NON_UNIQUE"));
             }
         }
         List<Index> indexes = new ArrayList<>();
-        indexColumns.forEach((name, cols) -> indexes.add(new Index(lower(name), List.copyOf(cols.values()),
+        indexColumns.forEach((name, cols) -> indexes.add(new Index(scope.name(name), List.copyOf(cols.values()),
                 indexUnique.get(name))));
 
-        return new Table(lower(table), columns, primaryKey, uniques, indexes, foreignKeys);
+        return new Table(scope.qualified(table), columns, primaryKey, uniques, indexes, foreignKeys, checks,
+                List.of());
+    }
+
+    private static String deleteRule(short rule) {
+        return switch (rule) {
+            case DatabaseMetaData.importedKeyCascade -> "CASCADE";
+            case DatabaseMetaData.importedKeySetNull -> "SET NULL";
+            case DatabaseMetaData.importedKeySetDefault -> "SET DEFAULT";
+            default -> "";
+        };
     }
 
     // ---- H2 -------------------------------------------------------------------------------------------------------
@@ -228,7 +381,7 @@ public final class JdbcSchemaReader {
                     while (rs.next()) {
                         String table = rs.getString("table_name");
                         columns.computeIfAbsent(table, k -> new ArrayList<>())
-                                .add(h2Column(rs, enumValues.getOrDefault(table, Map.of())));
+                                .add(h2Column(rs, enumValues.getOrDefault(table, Map.of()), scope));
                     }
                 }
             }
@@ -248,9 +401,11 @@ public final class JdbcSchemaReader {
                     }
                 }
             }
+            // Only the indexes H2 generated for a constraint: an index created by hand that H2 then also uses for a
+            // foreign key stays an index of its own.
             Map<String, List<String>> constraintIndexes = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT table_name, index_name"
-                    + " FROM information_schema.table_constraints WHERE table_schema = ? AND index_name IS NOT NULL")) {
+                    + " FROM information_schema.indexes WHERE table_schema = ? AND is_generated")) {
                 ps.setString(1, scope.infoSchema());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -263,7 +418,8 @@ public final class JdbcSchemaReader {
     }
 
     /** The column at the result set's current row; {@code enumValues} by the table's enum identifiers. */
-    private static Column h2Column(ResultSet rs, Map<String, List<String>> enumValues) throws SQLException {
+    private static Column h2Column(ResultSet rs, Map<String, List<String>> enumValues, Scope scope)
+            throws SQLException {
         String dataType = lower(rs.getString("data_type"));
         String domain = rs.getString("domain_name");
         long length = rs.getLong("character_maximum_length");
@@ -273,6 +429,9 @@ public final class JdbcSchemaReader {
         ColumnType type;
         if (domain != null && lower(domain).equals("oid")) {
             type = ColumnType.of(Kind.BLOB);
+        } else if (domain != null) {
+            // A vendor type H2 lacks, declared as a domain by H2Compatibility (e.g. jsonb): its name is its type.
+            type = ColumnType.custom(lower(domain));
         } else {
             type = switch (dataType) {
                 case "boolean" -> ColumnType.of(Kind.BOOLEAN);
@@ -284,8 +443,10 @@ public final class JdbcSchemaReader {
                 case "double precision" -> ColumnType.of(Kind.DOUBLE);
                 case "numeric", "decimal" -> ColumnType.decimal(precision, scale);
                 case "character" -> sized(Kind.CHAR, length);
-                case "character varying" -> length >= H2_UNBOUNDED ? ColumnType.of(Kind.CLOB)
-                        : sized(Kind.VARCHAR, length);
+                // Unbounded text: PostgreSQL's text reads back like this in H2's PostgreSQL mode; MariaDB's
+                // LONGTEXT in its MariaDB mode.
+                case "character varying" -> length < H2_UNBOUNDED ? sized(Kind.VARCHAR, length)
+                        : scope.mariaDbMode() ? ColumnType.of(Kind.CLOB) : ColumnType.custom("text");
                 case "character large object" -> ColumnType.of(Kind.CLOB);
                 case "binary" -> sized(Kind.BINARY, length);
                 case "binary varying" -> sized(Kind.VARBINARY, length);
@@ -302,7 +463,7 @@ public final class JdbcSchemaReader {
         }
         boolean identity = "YES".equalsIgnoreCase(rs.getString("is_identity"));
         String def = identity ? "" : nullToEmpty(rs.getString("column_default"));
-        return new Column(lower(rs.getString("column_name")), type,
+        return new Column(scope.name(rs.getString("column_name")), type,
                 "YES".equalsIgnoreCase(rs.getString("is_nullable")), def, identity);
     }
 
@@ -322,7 +483,7 @@ public final class JdbcSchemaReader {
                     if (identity || def.equalsIgnoreCase("NULL")) {
                         def = "";
                     }
-                    columns.add(new Column(lower(rs.getString("column_name")), mariaDbType(rs.getString("column_type")),
+                    columns.add(new Column(scope.name(rs.getString("column_name")), mariaDbType(rs.getString("column_type")),
                             "YES".equalsIgnoreCase(rs.getString("is_nullable")), def, identity));
                 }
             }
@@ -407,7 +568,7 @@ public final class JdbcSchemaReader {
                     case "uuid" -> ColumnType.of(Kind.UUID);
                     default -> ColumnType.custom(typeName);
                 };
-                columns.add(new Column(lower(rs.getString("COLUMN_NAME")), type,
+                columns.add(new Column(scope.name(rs.getString("COLUMN_NAME")), type,
                         rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
                         identity ? "" : postgresDefault(def), identity));
             }
@@ -431,7 +592,7 @@ public final class JdbcSchemaReader {
                     ps.setString(1, scope.infoSchema());
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            sequences.add(new Sequence(lower(rs.getString(1)), rs.getLong(2), rs.getInt(3)));
+                            sequences.add(new Sequence(scope.qualified(rs.getString(1)), rs.getLong(2), rs.getInt(3)));
                         }
                     }
                 }
@@ -447,7 +608,7 @@ public final class JdbcSchemaReader {
                     ps.setString(1, scope.infoSchema());
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            sequences.add(new Sequence(lower(rs.getString(1)), Long.parseLong(rs.getString(2)),
+                            sequences.add(new Sequence(scope.qualified(rs.getString(1)), Long.parseLong(rs.getString(2)),
                                     Integer.parseInt(rs.getString(3))));
                         }
                     }
@@ -468,7 +629,7 @@ public final class JdbcSchemaReader {
                     try (Statement s = c.createStatement();
                          ResultSet rs = s.executeQuery("SELECT start_value, increment FROM `" + name + "`")) {
                         if (rs.next()) {
-                            sequences.add(new Sequence(lower(name), rs.getLong(1), rs.getInt(2)));
+                            sequences.add(new Sequence(scope.qualified(name), rs.getLong(1), rs.getInt(2)));
                         }
                     }
                 }

@@ -6,29 +6,57 @@ import java.util.Optional;
 /**
  * A table with its columns in declaration order and its constraints.
  *
- * @param name        the table name (lowercase for generated names)
- * @param columns     the columns, in the order the table declares them
- * @param primaryKey  the primary key, or {@code null} for a table without one
- * @param uniques     unique constraints
- * @param indexes     indexes that are not constraints
- * @param foreignKeys foreign keys
+ * @param name         the table name, qualified with its schema when it lives outside the default one
+ *                     ({@code billing.invoice}); quoted parts carry backticks ({@code `OrderItem`})
+ * @param columns      the columns, in the order the table declares them
+ * @param primaryKey   the primary key, or {@code null} for a table without one
+ * @param uniques      unique constraints
+ * @param indexes      indexes that are not constraints
+ * @param foreignKeys  foreign keys
+ * @param checks       check constraints
+ * @param initCommands statements that seed a new table (Hibernate's table generators insert their first row), run
+ *                     right after it is created; never compared
  */
 public record Table(String name, List<Column> columns, PrimaryKey primaryKey, List<UniqueConstraint> uniques,
-                    List<Index> indexes, List<ForeignKey> foreignKeys) {
+                    List<Index> indexes, List<ForeignKey> foreignKeys, List<CheckConstraint> checks,
+                    List<String> initCommands) {
 
     public Table {
         columns = List.copyOf(columns);
         uniques = List.copyOf(uniques);
         indexes = List.copyOf(indexes);
         foreignKeys = List.copyOf(foreignKeys);
+        checks = List.copyOf(checks);
+        initCommands = List.copyOf(initCommands);
     }
 
-    /** The column of that name, compared case-insensitively. */
+    /** A table without check constraints or seed rows. */
+    public Table(String name, List<Column> columns, PrimaryKey primaryKey, List<UniqueConstraint> uniques,
+                 List<Index> indexes, List<ForeignKey> foreignKeys) {
+        this(name, columns, primaryKey, uniques, indexes, foreignKeys, List.of(), List.of());
+    }
+
+    /** The column of that name, compared as the database compares names (see {@link Names#same}). */
     public Optional<Column> column(String columnName) {
-        return columns.stream().filter(c -> c.name().equalsIgnoreCase(columnName)).findFirst();
+        return columns.stream().filter(c -> Names.same(c.name(), columnName)).findFirst();
     }
 
     public Optional<PrimaryKey> primaryKeyIfAny() {
         return Optional.ofNullable(primaryKey);
+    }
+
+    /** The schema part of {@link #name()}, or "" for a table in the default schema. */
+    public String schema() {
+        return Names.schemaOf(name);
+    }
+
+    /** The name without its schema. */
+    public String simpleName() {
+        return Names.simpleName(name);
+    }
+
+    /** The same table with other foreign keys. */
+    public Table withForeignKeys(List<ForeignKey> newForeignKeys) {
+        return new Table(name, columns, primaryKey, uniques, indexes, newForeignKeys, checks, initCommands);
     }
 }

@@ -43,8 +43,27 @@ public sealed interface Dialect extends TypeEquivalence permits SqlDialect {
     /** The SQL statements (without trailing semicolons) that perform the operation. */
     List<String> render(Operation operation);
 
-    /** An identifier as it must be written: quoted when it is a reserved word, else unchanged. */
+    /**
+     * A value of the column's type that every row can take where the real values are gone (a downgrade that adds back
+     * a dropped NOT NULL column): {@code 0}, {@code ''}, {@code FALSE}, the epoch, the first enum constant, written
+     * as an SQL literal for this database.
+     */
+    String placeholderValue(io.github.qalab.schema.Column column);
+
+    /**
+     * An identifier as it must be written: quoted when Hibernate quotes it, when it is a reserved word or holds
+     * other characters than letters, digits, {@code _} and {@code $}; else unchanged.
+     *
+     * @throws IllegalArgumentException when {@link #identifierProblem} finds one
+     */
     String identifier(String name);
+
+    /**
+     * Why a name cannot be written safely on this database (a quote, semicolon, dot, control character or line
+     * separator in it, or longer than the database allows: 63 bytes on PostgreSQL, 64 characters on MariaDB and
+     * MySQL), or empty when it can.
+     */
+    java.util.Optional<String> identifierProblem(String name);
 
     /** Two types are the same column type for this database when they render to the same SQL type. */
     @Override

@@ -1,6 +1,7 @@
 package io.github.qalab.sql;
 
 import io.github.qalab.diff.Operation;
+import io.github.qalab.diff.Operation.AddCheck;
 import io.github.qalab.diff.Operation.AddColumn;
 import io.github.qalab.diff.Operation.AddForeignKey;
 import io.github.qalab.diff.Operation.AddPrimaryKey;
@@ -8,21 +9,28 @@ import io.github.qalab.diff.Operation.AddUniqueConstraint;
 import io.github.qalab.diff.Operation.AlterColumn;
 import io.github.qalab.diff.Operation.AlterSequence;
 import io.github.qalab.diff.Operation.CreateIndex;
+import io.github.qalab.diff.Operation.CreateSchema;
 import io.github.qalab.diff.Operation.CreateSequence;
 import io.github.qalab.diff.Operation.CreateTable;
+import io.github.qalab.diff.Operation.DropCheck;
 import io.github.qalab.diff.Operation.DropColumn;
 import io.github.qalab.diff.Operation.DropForeignKey;
 import io.github.qalab.diff.Operation.DropIndex;
 import io.github.qalab.diff.Operation.DropPrimaryKey;
+import io.github.qalab.diff.Operation.DropSchema;
 import io.github.qalab.diff.Operation.DropSequence;
 import io.github.qalab.diff.Operation.DropTable;
 import io.github.qalab.diff.Operation.DropUniqueConstraint;
 import io.github.qalab.diff.Operation.RenameColumn;
 import io.github.qalab.diff.Operation.RenameTable;
+import io.github.qalab.diff.Operation.Remark;
+import io.github.qalab.diff.Operation.UpdateRows;
+import io.github.qalab.schema.CheckConstraint;
 import io.github.qalab.schema.Column;
 import io.github.qalab.schema.ColumnType;
 import io.github.qalab.schema.ForeignKey;
 import io.github.qalab.schema.Index;
+import io.github.qalab.schema.Names;
 import io.github.qalab.schema.PrimaryKey;
 import io.github.qalab.schema.Sequence;
 import io.github.qalab.schema.Table;
@@ -31,7 +39,9 @@ import io.github.qalab.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -70,6 +80,12 @@ abstract sealed class SqlDialect implements Dialect permits PostgresDialect, Mar
             return List.of("DROP TABLE " + id(o.table().name()));
         }
         if (op instanceof AddColumn o) {
+            if (o.fillsRows()) {
+                // The fill is a default only while the column is added: every existing row takes it at once (without
+                // a table rewrite on PostgreSQL 11+), and the column ends up as the entities declare it.
+                return List.of(alter(o.table()) + "ADD COLUMN " + columnDefinition(o.column().withDefault(o.fill())),
+                        alter(o.table()) + "ALTER COLUMN " + id(o.column().name()) + " DROP DEFAULT");
+            }
             return List.of(alter(o.table()) + "ADD COLUMN " + columnDefinition(o.column()));
         }
         if (op instanceof DropColumn o) {
@@ -104,9 +120,17 @@ abstract sealed class SqlDialect implements Dialect permits PostgresDialect, Mar
         }
         if (op instanceof AddForeignKey o) {
             ForeignKey fk = o.foreignKey();
+            String referenced = fk.referencedTable();
+            if (Names.schemaOf(referenced).isEmpty() && !Names.schemaOf(o.table()).isEmpty()
+                    && !defaultSchema().isEmpty()) {
+                // H2 (and so the shadow database) looks an unqualified referenced table up in the referencing
+                // table's own schema: a table of the default schema must be named with it.
+                referenced = Names.qualify(defaultSchema(), referenced);
+            }
             return List.of(alter(o.table()) + "ADD CONSTRAINT " + id(fk.name()) + " FOREIGN KEY "
-                    + columnList(fk.columns()) + " REFERENCES " + id(fk.referencedTable()) + " "
-                    + columnList(fk.referencedColumns()));
+                    + columnList(fk.columns()) + " REFERENCES " + id(referenced) + " "
+                    + columnList(fk.referencedColumns()) + (fk.onDelete().isEmpty() ? "" : " ON DELETE "
+                    + fk.onDelete()));
         }
         if (op instanceof DropForeignKey o) {
             return dropForeignKey(o.table(), o.foreignKey().name());
@@ -119,6 +143,25 @@ abstract sealed class SqlDialect implements Dialect permits PostgresDialect, Mar
         }
         if (op instanceof AlterSequence o) {
             return List.of(alterSequence(o.to()));
+        }
+        if (op instanceof AddCheck o) {
+            return List.of(alter(o.table()) + "ADD " + checkClause(o.check()));
+        }
+        if (op instanceof DropCheck o) {
+            return List.of(dropCheck(o.table(), o.check().name()));
+        }
+        if (op instanceof CreateSchema o) {
+            return List.of(createSchema(o.name()));
+        }
+        if (op instanceof DropSchema o) {
+            return List.of(dropSchema(o.name()));
+        }
+        if (op instanceof UpdateRows o) {
+            return List.of("UPDATE " + id(o.table()) + " SET " + id(o.column()) + " = " + o.value() + " WHERE "
+                    + id(o.column()) + " IN (" + String.join(", ", o.matching()) + ")");
+        }
+        if (op instanceof Remark) {
+            return List.of();
         }
         throw new IllegalArgumentException("Operation not supported by " + name() + ": " + op);
     }
@@ -136,16 +179,36 @@ abstract sealed class SqlDialect implements Dialect permits PostgresDialect, Mar
         for (UniqueConstraint u : t.uniques()) {
             lines.add(uniqueClause(u));
         }
+        for (CheckConstraint c : t.checks()) {
+            lines.add(checkClause(c));
+        }
         List<String> statements = new ArrayList<>();
-        statements.add("CREATE TABLE " + id(t.name()) + " (\n    " + String.join(",\n    ", lines) + "\n)");
+        statements.add("CREATE TABLE " + id(t.name()) + " (\n    " + String.join(",\n    ", lines) + "\n)"
+                + tableOptions());
         for (Index i : t.indexes()) {
             statements.add(createIndex(t.name(), i));
         }
+        statements.addAll(t.initCommands());
         return statements;
     }
 
+    /** The name of the default schema, for qualifying references to it from other schemas ("" where none). */
+    String defaultSchema() {
+        return "public";
+    }
+
+    /** What follows the closing parenthesis of CREATE TABLE ("" by default). */
+    String tableOptions() {
+        return "";
+    }
+
+    /** The SQL type written for a column: Hibernate's own text when the model has it, else the neutral type's. */
+    String sqlType(Column c) {
+        return c.sqlType().isEmpty() ? typeOf(c.type()) : c.sqlType();
+    }
+
     String columnDefinition(Column c) {
-        StringBuilder sb = new StringBuilder(id(c.name())).append(' ').append(typeOf(c.type()));
+        StringBuilder sb = new StringBuilder(id(c.name())).append(' ').append(sqlType(c));
         if (c.identity()) {
             sb.append(identityClause(c));
             return sb.toString();
@@ -172,13 +235,31 @@ abstract sealed class SqlDialect implements Dialect permits PostgresDialect, Mar
         return "CONSTRAINT " + id(u.name()) + " UNIQUE " + columnList(u.columns());
     }
 
-    String createIndex(String table, Index i) {
-        return "CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX " + id(i.name()) + " ON " + id(table) + " "
-                + columnList(i.columns());
+    /** A named check as {@code CONSTRAINT n CHECK (e)}; an unnamed one lets the database name it, as Hibernate does. */
+    String checkClause(CheckConstraint c) {
+        return (c.name().isEmpty() ? "" : "CONSTRAINT " + id(c.name()) + " ") + "CHECK (" + c.expression() + ")";
     }
 
+    String dropCheck(String table, String name) {
+        return alter(table) + "DROP CONSTRAINT " + id(name);
+    }
+
+    String createSchema(String name) {
+        return "CREATE SCHEMA " + id(name);
+    }
+
+    String dropSchema(String name) {
+        return "DROP SCHEMA " + id(name);
+    }
+
+    String createIndex(String table, Index i) {
+        return "CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX " + id(Names.simpleName(i.name())) + " ON "
+                + id(table) + " " + columnList(i.columns());
+    }
+
+    /** An index lives in its table's schema, so its name is qualified like the table's. */
     String dropIndex(String table, String index) {
-        return "DROP INDEX " + id(index);
+        return "DROP INDEX " + id(Names.qualify(Names.schemaOf(table), Names.simpleName(index)));
     }
 
     String dropPrimaryKey(String table, String name) {
@@ -207,28 +288,154 @@ abstract sealed class SqlDialect implements Dialect permits PostgresDialect, Mar
 
     abstract List<String> alterColumn(AlterColumn o);
 
-    /** Standard {@code ALTER COLUMN} steps; {@code typeKeyword} is {@code TYPE} or {@code SET DATA TYPE}. */
+    /**
+     * Standard {@code ALTER COLUMN} steps; {@code typeKeyword} is {@code TYPE} or {@code SET DATA TYPE}. Existing rows
+     * are carried through as {@link AlterColumn#rows()} says: values converted one by one, NULLs filled before SET NOT
+     * NULL, a new identity continued after the highest key, a key sequence moved past it when the identity goes.
+     */
     List<String> standardAlterColumn(AlterColumn o, String typeKeyword) {
         List<String> out = new ArrayList<>();
-        String prefix = alter(o.table()) + "ALTER COLUMN " + id(o.to().name()) + " ";
+        String prefix = alterColumnPrefix(o);
         Column from = o.from();
         Column to = o.to();
         if (from.identity() && !to.identity()) {
             out.add(prefix + "DROP IDENTITY");
+            if (o.rows().keySequence() != null) {
+                out.addAll(continueSequence(o.table(), to, o.rows().keySequence()));
+            }
         }
-        if (!same(from.type(), to.type())) {
-            out.add(prefix + typeKeyword + " " + typeOf(to.type()));
+        if (o.changes().contains(Operation.Change.TYPE)) {
+            if (o.converts()) {
+                out.addAll(convertingTypeChange(o, typeKeyword));
+            } else {
+                out.add(prefix + typeKeyword + " " + sqlType(to) + usingClause(o));
+            }
         }
         if (!from.identity() && to.identity()) {
-            out.add(prefix + "ADD GENERATED BY DEFAULT AS IDENTITY");
+            out.addAll(becomeIdentity(o.table(), to));
         }
-        if (!to.identity() && !from.defaultValue().equals(to.defaultValue())) {
+        if (!to.identity() && o.defaultChanged()) {
             out.add(prefix + (to.defaultValue().isEmpty() ? "DROP DEFAULT" : "SET DEFAULT " + to.defaultValue()));
         }
-        if (from.nullable() != to.nullable()) {
+        if (o.nullabilityChanged()) {
+            if (o.fillsNulls()) {
+                out.add(fillNulls(o));
+            }
             out.add(prefix + (to.nullable() ? "DROP NOT NULL" : "SET NOT NULL"));
         }
         return out;
+    }
+
+    String alterColumnPrefix(AlterColumn o) {
+        return alter(o.table()) + "ALTER COLUMN " + id(o.to().name()) + " ";
+    }
+
+    /** {@code UPDATE t SET c = fill WHERE c IS NULL}: the rows a NOT NULL column cannot hold get the fill first. */
+    String fillNulls(AlterColumn o) {
+        String column = id(o.to().name());
+        return "UPDATE " + id(o.table()) + " SET " + column + " = " + o.rows().fill() + " WHERE " + column + " IS NULL";
+    }
+
+    /**
+     * A type change that maps each stored value ({@link AlterColumn#converts()}): by default through a text column,
+     * so that both the old and the new values fit while an {@code UPDATE ... CASE} rewrites them; values the mapping
+     * does not name are left as they are, so that the final type change rejects them instead of guessing.
+     */
+    List<String> convertingTypeChange(AlterColumn o, String typeKeyword) {
+        String prefix = alterColumnPrefix(o);
+        String column = id(o.to().name());
+        StringBuilder cases = new StringBuilder("CASE ").append(column);
+        o.rows().conversion().forEach((before, after) -> cases.append(" WHEN ").append(stringLiteral(before))
+                .append(" THEN ").append(stringLiteral(after)));
+        cases.append(" ELSE ").append(column).append(" END");
+        return List.of(prefix + typeKeyword + " VARCHAR(" + conversionWidth(o) + ")",
+                "UPDATE " + id(o.table()) + " SET " + column + " = " + cases,
+                prefix + typeKeyword + " " + sqlType(o.to()));
+    }
+
+    /** Wide enough for every value before and after a conversion (and for any number). */
+    static int conversionWidth(AlterColumn o) {
+        int widest = 255;
+        for (java.util.Map.Entry<String, String> e : o.rows().conversion().entrySet()) {
+            widest = Math.max(widest, Math.max(e.getKey().length(), e.getValue().length()));
+        }
+        return widest;
+    }
+
+    /** The statements that make a column an identity whose next value follows the highest existing key. */
+    abstract List<String> becomeIdentity(String table, Column column);
+
+    /**
+     * The statements that move {@code sequence} so that the next key it hands out, also through Hibernate's pooled
+     * optimizer (which uses the {@code increment} values below the one it fetches), lies above the highest key.
+     */
+    abstract List<String> continueSequence(String table, Column column, Sequence sequence);
+
+    /** {@code COALESCE(MAX(c), 0) + n}, the first key after the existing ones when a generator hands out n at once. */
+    String nextKeyAfterRows(Column column, long step) {
+        return "COALESCE(MAX(" + id(column.name()) + "), 0) + " + step;
+    }
+
+    /** A value as an SQL string literal. */
+    static String stringLiteral(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    /** A value as a literal of {@code type}: a number stays a number for a numeric column, else a string literal. */
+    static String literal(String value, ColumnType type) {
+        boolean numeric = switch (type.kind()) {
+            case TINYINT, SMALLINT, INTEGER, BIGINT, DECIMAL, REAL, DOUBLE -> true;
+            default -> false;
+        };
+        return numeric && value.matches("-?[0-9]+(\\.[0-9]+)?") ? value : stringLiteral(value);
+    }
+
+    @Override
+    public String placeholderValue(Column column) {
+        ColumnType type = column.type();
+        return switch (type.kind()) {
+            case BOOLEAN -> "FALSE";
+            case TINYINT, SMALLINT, INTEGER, BIGINT, REAL, DOUBLE, DECIMAL -> "0";
+            case CHAR, VARCHAR, CLOB -> "''";
+            case BINARY, VARBINARY, BLOB -> emptyBinary();
+            case DATE -> "'1970-01-01'";
+            case TIME -> "'00:00:00'";
+            case TIMESTAMP -> "'1970-01-01 00:00:00'";
+            case TIMESTAMP_TZ -> "'1970-01-01 00:00:00+00'";
+            case UUID -> "'00000000-0000-0000-0000-000000000000'";
+            case ENUM -> type.values().isEmpty() ? "''" : stringLiteral(type.values().get(0));
+            case CUSTOM -> customPlaceholder(column);
+        };
+    }
+
+    /** An empty binary value. */
+    String emptyBinary() {
+        return "X''";
+    }
+
+    /** A placeholder for a {@code columnDefinition} type: by the words in it, else an empty string. */
+    String customPlaceholder(Column column) {
+        String text = (column.sqlType().isEmpty() ? column.type().definition() : column.sqlType())
+                .toLowerCase(Locale.ROOT);
+        if (text.contains("json")) {
+            return "'{}'";
+        }
+        if (text.matches("(?s).*\\b(int|integer|bigint|smallint|tinyint|numeric|decimal|float|double|real|oid)\\b.*")) {
+            return "0";
+        }
+        if (text.contains("bool") || text.startsWith("bit")) {
+            return "FALSE";
+        }
+        if (text.contains("timestamp") || text.contains("datetime")) {
+            return "'1970-01-01 00:00:00'";
+        }
+        if (text.startsWith("date")) {
+            return "'1970-01-01'";
+        }
+        if (text.contains("uuid")) {
+            return "'00000000-0000-0000-0000-000000000000'";
+        }
+        return "''";
     }
 
     String alter(String table) {
@@ -243,9 +450,93 @@ abstract sealed class SqlDialect implements Dialect permits PostgresDialect, Mar
         return identifier(name);
     }
 
+    /** Characters that make up a name no database needs quoted; anything else is quoted. */
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
+
+    /**
+     * A name as it must be written: each part of a qualified name on its own; a part Hibernate quotes
+     * ({@code `OrderItem`}) quoted with its exact case; a reserved word or a name with other characters quoted in
+     * the case the database folds unquoted names to (so {@code value} stays the column Hibernate queries as
+     * {@code value}); any other name as it is.
+     *
+     * @throws IllegalArgumentException for a name no quoting makes safe ({@link #identifierProblem})
+     */
     @Override
     public String identifier(String name) {
-        return RESERVED.contains(name.toLowerCase(Locale.ROOT)) ? quote(name) : name;
+        identifierProblem(name).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+        String schema = Names.schemaOf(name);
+        String simple = Names.simpleName(name);
+        return (schema.isEmpty() ? "" : part(schema) + ".") + part(simple);
+    }
+
+    private String part(String part) {
+        if (Names.quoted(part)) {
+            return quote(Names.unquoted(part));
+        }
+        if (RESERVED.contains(part.toLowerCase(Locale.ROOT)) || !PLAIN.matcher(part).matches()) {
+            return quote(fold(part));
+        }
+        return part;
+    }
+
+    /** How the database stores an unquoted name: PostgreSQL lower-cases it, H2 upper-cases it, MariaDB keeps it. */
+    abstract String fold(String name);
+
+    @Override
+    public Optional<String> identifierProblem(String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.of("an empty name");
+        }
+        String schema = Names.schemaOf(name);
+        for (String part : schema.isEmpty() ? List.of(Names.simpleName(name)) : List.of(schema, Names.simpleName(name))) {
+            String text = Names.unquoted(part);
+            if (text.isEmpty()) {
+                return Optional.of("an empty name");
+            }
+            for (int i = 0; i < text.length(); i++) {
+                char ch = text.charAt(i);
+                if (ch == '"' || ch == '`' || ch == '\'' || ch == ';' || ch == '.' || ch == '\\'
+                        || Character.isISOControl(ch) || Character.getType(ch) == Character.LINE_SEPARATOR
+                        || Character.getType(ch) == Character.PARAGRAPH_SEPARATOR) {
+                    return Optional.of("name " + printable(name) + " contains " + printable(String.valueOf(ch))
+                            + ", which no SQL identifier may hold here");
+                }
+            }
+            int bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (text.length() > maxIdentifierLength() || bytes > maxIdentifierBytes()) {
+                return Optional.of("name " + printable(name) + " is " + text.length() + " characters long; "
+                        + name() + " allows " + maxIdentifierLength() + (maxIdentifierBytes() < Integer.MAX_VALUE
+                        ? " (" + maxIdentifierBytes() + " bytes)" : "") + " and would silently cut or reject it");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The longest identifier, in characters. */
+    int maxIdentifierLength() {
+        return 256;
+    }
+
+    /** The longest identifier, in UTF-8 bytes. */
+    int maxIdentifierBytes() {
+        return Integer.MAX_VALUE;
+    }
+
+    /** A USING clause converting existing values for a type change ("" where the database converts by itself). */
+    String usingClause(AlterColumn o) {
+        return "";
+    }
+
+    private static String printable(String s) {
+        StringBuilder sb = new StringBuilder("'");
+        for (int i = 0; i < s.length() && i < 80; i++) {
+            char ch = s.charAt(i);
+            sb.append(Character.isISOControl(ch) || ch == '\u2028' || ch == '\u2029'
+                    ? String.format("\\u%04x", (int) ch) : String.valueOf(ch));
+        }
+        return sb.append(s.length() > 80 ? "...'" : "'").toString();
     }
 
     String quote(String name) {

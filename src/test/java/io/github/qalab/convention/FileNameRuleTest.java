@@ -36,6 +36,27 @@ class FileNameRuleTest {
     }
 
     @Test
+    void aFileInASubFolderIsReportedBecauseFlywayWouldApplyIt() {
+        MigrationFolder folder = new MigrationFolder(tmp).chain(2);
+        Path sneaky = folder.write("old/003_sneaky.sql", MigrationFolder.valid(3));
+        String text = single(check(rule, folder), sneaky, 1);
+        assertTrue(text.contains("QL001 a file in a sub-folder of the migration location (old/003_sneaky.sql):"
+                + " Flyway scans sub-folders and would apply it too"), text);
+        assertTrue(text.contains("into the folder itself as 003_<description>.sql"), text);
+    }
+
+    @Test
+    void flywayCallbacksAndRepeatablesAreNamedForWhatFlywayDoesWithThem() {
+        MigrationFolder folder = new MigrationFolder(tmp).chain(1);
+        Path callback = folder.write("beforeMigrate.sql", "SELECT 1;");
+        assertTrue(single(check(rule, folder), callback, 1).contains("QL001 a Flyway SQL callback: Flyway runs"
+                + " beforeMigrate.sql around every migrate"));
+        MigrationFolder other = new MigrationFolder(tmp.resolve("other")).chain(1);
+        Path repeatable = other.write("R__views.sql", "SELECT 1;");
+        assertTrue(single(check(rule, other), repeatable, 1).contains("QL001 a Flyway repeatable migration"));
+    }
+
+    @Test
     void shortNumberKeepsItsNumberWhenFree() {
         MigrationFolder folder = new MigrationFolder(tmp).chain(2);
         Path stray = folder.write("3_Add Account-Table.sql", "SELECT 1;");

@@ -28,6 +28,21 @@ class ConnectionSettingsTest {
     }
 
     @Test
+    void aMalformedOrForeignUrlIsNamedWithoutShowingIt() {
+        ConnectionSettings notAUrl = new ConnectionSettings("postgres://u:pw@h/db", "", "", "qalab.url");
+        String problem = notAUrl.urlProblem().orElseThrow();
+        assertTrue(problem.startsWith("the database URL (from qalab.url) is not a JDBC URL"), problem);
+        assertFalse(problem.contains("pw"), problem);
+        assertTrue(new ConnectionSettings("jdbc:postgresql://h/db\n", "", "", "QALAB_URL").urlProblem().isEmpty(),
+                "a trailing line break is stripped");
+        assertTrue(new ConnectionSettings("jdbc:postgresql://h/\tdb", "", "", "QALAB_URL").urlProblem().orElseThrow()
+                .contains("control character"));
+        assertTrue(new ConnectionSettings("jdbc:postgresql://h/db", "", "", "x").foreignDatabaseHint().isEmpty());
+        assertTrue(new ConnectionSettings("jdbc:oracle:thin:@h:1521:xe", "", "", "x").foreignDatabaseHint()
+                .orElseThrow().contains("flyway-database-oracle"));
+    }
+
+    @Test
     void explicitValuesWinOverServerOverEnvironment() {
         Map<String, String> env = Map.of("QALAB_URL", "jdbc:h2:mem:env", "QALAB_USER", "envuser", "QALAB_PASSWORD", "envpw");
         ConnectionSettings explicit = ConnectionSettings.resolve("jdbc:h2:mem:x", "u", "p", "su", "sp", env, TARGET);

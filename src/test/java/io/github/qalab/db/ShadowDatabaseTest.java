@@ -1,6 +1,7 @@
 package io.github.qalab.db;
 
 import io.github.qalab.migration.MigrationDirectory;
+import io.github.qalab.migration.MigrationFile;
 import io.github.qalab.schema.ColumnType;
 import io.github.qalab.schema.ColumnType.Kind;
 import io.github.qalab.schema.Schema;
@@ -86,6 +87,79 @@ class ShadowDatabaseTest {
         assertTrue(e.getMessage().toLowerCase().contains("nope"), e.getMessage());
         assertTrue(!e.getMessage().contains("SQL statement"), e.getMessage());
         assertTrue(!e.getMessage().contains("\n"), "one line: " + e.getMessage());
+    }
+
+    /** Untrusted migrations must not run Java, touch files or reach other databases while verify replays them. */
+    @Test
+    void theReplayRefusesJavaCodeFilesAndLinkedDatabasesByFileAndLine() throws Exception {
+        Path marker = dir.resolve("pwned");
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "top-secret-content");
+        String alias = "CREATE ALIAS RUN AS $$ String run(String f) throws Exception {"
+                + " java.nio.file.Files.createFile(java.nio.file.Path.of(f)); return f; } $$";
+        List<String> refused = List.of(alias,
+                "CREATE ALIAS PROP FOR \"java.lang.System.getProperty\"",
+                "CREATE TABLE leak AS SELECT FILE_READ('" + secret + "', NULL) AS x",
+                "CREATE TABLE leak AS SELECT * FROM CSVREAD('" + secret + "')",
+                "CALL FILE_WRITE('x', '" + marker + "')",
+                "SCRIPT TO '" + marker + "'",
+                "RUNSCRIPT FROM '" + secret + "'",
+                "CREATE LINKED TABLE other('org.h2.Driver', 'jdbc:h2:mem:other', 'sa', '', 'T')",
+                "CREATE TRIGGER t BEFORE INSERT ON note AS $$ org.h2.api.Trigger create() { return null; } $$",
+                "CREATE USER intruder PASSWORD 'x' ADMIN");
+        for (String statement : refused) {
+            Path folder = Files.createDirectories(dir.resolve("case" + refused.indexOf(statement)));
+            Files.writeString(folder.resolve("001_note.sql"), FIRST);
+            Files.writeString(folder.resolve("002_evil.sql"), "-- revision: 002\n-- down_revision: 001\n\n"
+                    + "INSERT INTO note (id) VALUES (1);\n" + statement + ";\n\n/* qalab:downgrade irreversible */\n");
+            ReplayException e = assertThrows(ReplayException.class, () -> ShadowDatabase.embedded(
+                    Dialect.named("postgresql")).replay(MigrationDirectory.scan(List.of(folder)).migrations()),
+                    statement);
+            assertEquals(folder.resolve("002_evil.sql"), e.file(), statement);
+            assertEquals(5, e.line(), statement);
+            assertTrue(e.getMessage().contains("refuses this statement: it needs H2 admin rights"), e.getMessage());
+            assertTrue(e.getMessage().contains("qalab.shadowUrl"), e.getMessage());
+            assertTrue(!e.getMessage().contains("top-secret-content"), e.getMessage());
+        }
+        assertTrue(!Files.exists(marker), "no file was written by a migration");
+    }
+
+    @Test
+    void harmlessSessionSwitchesStillReplayAndDeepNestingIsAClearFailure() throws Exception {
+        String maria = """
+                -- revision: 001
+                -- down_revision: none
+
+                SET FOREIGN_KEY_CHECKS = 0;
+                CREATE TABLE doc (id BIGINT NOT NULL, CONSTRAINT pk_doc PRIMARY KEY (id));
+                SET FOREIGN_KEY_CHECKS = 1;
+                SET @x = 1;
+
+                /* qalab:downgrade
+                DROP TABLE doc;
+                */
+                """;
+        Schema schema = ShadowDatabase.embedded(Dialect.named("mariadb")).replay(migrations("001_doc.sql", maria)
+                .migrations());
+        assertTrue(schema.table("doc").isPresent());
+
+        // The scan refuses such a file (InputLimits); the replay's own guard is tested with a file built in memory.
+        MigrationFile first = migrations("001_doc.sql", maria).migrations().get(0);
+        MigrationFile deep = new MigrationFile(dir.resolve("002_deep.sql"), dir, 2, "deep", MigrationFile.Kind.READABLE,
+                "", 0, MigrationFile.Header.NONE, new MigrationFile.SqlPart("CREATE TABLE t AS SELECT "
+                + "NOT ".repeat(20_000) + "TRUE AS x;\n", 4), MigrationFile.Downgrade.MISSING, "");
+        ReplayException e = assertThrows(ReplayException.class,
+                () -> ShadowDatabase.embedded(Dialect.named("mariadb")).replay(List.of(first, deep)));
+        assertEquals(dir.resolve("002_deep.sql"), e.file());
+        assertEquals(4, e.line());
+        assertTrue(e.getMessage().contains("nests too deeply"), e.getMessage());
+    }
+
+    @Test
+    void aStatementStoppedByTheTimeoutSaysSo() {
+        ReplayException e = ShadowSandbox.failure(dir.resolve("003_x.sql"), 9,
+                new java.sql.SQLException("Statement was canceled or the session timed out", "57014", 57014), "");
+        assertTrue(e.getMessage().startsWith(dir.resolve("003_x.sql") + ":9: the statement ran longer than "
+                + ShadowSandbox.STATEMENT_TIMEOUT_SECONDS + " s"), e.getMessage());
     }
 
     @Test
@@ -176,13 +250,13 @@ class ShadowDatabaseTest {
 
     @Test
     void passwordsNeverReachMessages() {
-        assertEquals("jdbc:postgresql://h/db?user=u&password=***",
+        assertEquals("jdbc:postgresql://h/db?user=u&password=****",
                 ShadowDatabase.redact("jdbc:postgresql://h/db?user=u&password=s3cret"));
-        assertEquals("jdbc:mariadb://u:***@h/db", ShadowDatabase.redact("jdbc:mariadb://u:s3cret@h/db"));
+        assertEquals("jdbc:mariadb://u:****@h/db", ShadowDatabase.redact("jdbc:mariadb://u:s3cret@h/db"));
         ReplayException e = assertThrows(ReplayException.class, () -> ShadowDatabase
                 .external("jdbc:postgresql://127.0.0.1:1/nodb?password=s3cret", "u", "s3cret").replay(List.of()));
         assertTrue(!e.getMessage().contains("s3cret"), e.getMessage());
-        assertTrue(e.getMessage().startsWith("shadow database jdbc:postgresql://127.0.0.1:1/nodb?password=*** failed: "),
+        assertTrue(e.getMessage().startsWith("shadow database jdbc:postgresql://127.0.0.1:1/nodb?password=**** failed: "),
                 e.getMessage());
     }
 }

@@ -1,23 +1,15 @@
 package io.github.qalab.entity;
 
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
-import java.io.File;
+import io.github.qalab.judge.EntityCompiler;
+
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The evolving application under {@code src/test/resources/evolution/stepN}: where each step lies, the renames it
@@ -50,41 +42,30 @@ public final class EvolutionFixtures {
         return Files.exists(file) ? Optional.of(Files.readString(file).strip()) : Optional.empty();
     }
 
+    /**
+     * What the step lets {@code generate} do to existing rows: {@code stepN/BACKFILL} ({@code -Dqalab.backfill}) and
+     * {@code stepN/ALLOW_DATA_LOSS} ({@code -Dqalab.allowDataLoss}); strict where neither file exists.
+     */
+    public static io.github.qalab.generate.DataPolicy policy(int step) throws IOException {
+        Path backfill = sources(step).resolve("BACKFILL");
+        Path allow = sources(step).resolve("ALLOW_DATA_LOSS");
+        return io.github.qalab.generate.DataPolicy.parse(
+                Files.exists(allow) ? Files.readString(allow).strip() : "",
+                Files.exists(backfill) ? Files.readString(backfill).strip() : "");
+    }
+
     /** Every {@code .java} file of a step, sorted. */
     public static List<Path> javaFiles(int step) throws IOException {
-        try (Stream<Path> files = Files.walk(sources(step))) {
-            return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
-        }
+        return EntityCompiler.javaFiles(sources(step));
     }
 
     /**
-     * Compiles a step into {@code outputDir}.
+     * Compiles a step into {@code outputDir} (javac as {@link EntityCompiler#javac} runs it).
      *
      * @return the compiler's error diagnostics, empty when compilation succeeded
      */
     public static List<String> compile(int step, Path outputDir) throws IOException {
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        Files.createDirectories(outputDir);
-        try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, null,
-                StandardCharsets.UTF_8)) {
-            String classpath = System.getProperty("java.class.path") + File.pathSeparator
-                    + jarOf(jakarta.persistence.Entity.class);
-            List<String> options = List.of("-d", outputDir.toString(), "-classpath", classpath, "-proc:none",
-                    "--release", "17", "-Xlint:none");
-            Boolean ok = compiler.getTask(null, files, diagnostics, options, null,
-                    files.getJavaFileObjectsFromPaths(javaFiles(step))).call();
-            List<String> errors = new ArrayList<>();
-            for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-                if (d.getKind() == Diagnostic.Kind.ERROR) {
-                    errors.add(d.getSource().getName() + ":" + d.getLineNumber() + ": " + d.getMessage(null));
-                }
-            }
-            if (!ok && errors.isEmpty()) {
-                errors.add("javac failed without diagnostics");
-            }
-            return errors;
-        }
+        return EntityCompiler.javac(javaFiles(step), outputDir);
     }
 
     /** Compiles a step and loads its classes; close the loader when done. */
@@ -98,18 +79,6 @@ public final class EvolutionFixtures {
 
     /** The binary names of the compiled classes below {@code outputDir}. */
     public static List<String> classNames(Path outputDir) throws IOException {
-        try (Stream<Path> files = Files.walk(outputDir)) {
-            return files.filter(f -> f.toString().endsWith(".class")).sorted()
-                    .map(f -> outputDir.relativize(f).toString().replace(File.separatorChar, '.'))
-                    .map(n -> n.substring(0, n.length() - ".class".length())).toList();
-        }
-    }
-
-    private static String jarOf(Class<?> type) {
-        try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return EntityCompiler.classNames(outputDir);
     }
 }

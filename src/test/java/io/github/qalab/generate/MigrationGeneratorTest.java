@@ -93,7 +93,7 @@ class MigrationGeneratorTest {
         MigrationDirectory migrations = project(GOOD_ENTITY, GOOD_MIGRATION);
         MigrationGenerator.Plan plan = MigrationGenerator.plan(migrations, settings());
         assertEquals(List.of("other"), plan.current().tables().stream().map(t -> t.name()).toList());
-        assertEquals(List.of("note"), plan.desired().tables().stream().map(t -> t.name()).toList());
+        assertEquals(List.of("note"), plan.desired().schema().tables().stream().map(t -> t.name()).toList());
         assertTrue(plan.sql().upgrade().toString().contains("CREATE TABLE note"), plan.sql().upgrade().toString());
         MigrationGenerator.Timing t = plan.timing();
         // The phases overlap, but each lies within the whole.
@@ -113,7 +113,7 @@ class MigrationGeneratorTest {
 
     private MigrationGenerator.Settings settings() {
         Dialect dialect = Dialect.named("postgresql");
-        return new MigrationGenerator.Settings(List.of(dir.resolve("src")), List.of(), NamingStrategy.SPRING, dialect,
+        return new MigrationGenerator.Settings(new DesiredModel.FromSources(List.of(dir.resolve("src")), List.of(), NamingStrategy.SPRING), dialect,
                 Renames.parse(""), ShadowDatabase.embedded(dialect));
     }
 }

@@ -26,7 +26,7 @@ class SchemaDriftTest {
     private static final Dialect DIALECT = Dialect.named("postgresql");
 
     private static MigrationGenerator.Settings settings(Path sources) {
-        return new MigrationGenerator.Settings(List.of(sources), List.of(), NamingStrategy.SPRING, DIALECT,
+        return new MigrationGenerator.Settings(new DesiredModel.FromSources(List.of(sources), List.of(), NamingStrategy.SPRING), DIALECT,
                 Renames.NONE, ShadowDatabase.embedded(DIALECT));
     }
 
@@ -43,7 +43,8 @@ class SchemaDriftTest {
         MigrationDirectory directory = stepOneMigrated(folder);
         SchemaDrift.Result result = SchemaDrift.check(directory, settings(EvolutionFixtures.sources(1)), Severity.ERROR);
         assertEquals(List.of(), result.findings());
-        assertTrue(result.note().matches("Drift: \\d+ entit(y|ies) compared with 1 replayed migrations, in sync"
+        assertTrue(result.note().matches("Drift: entity sources \\(JavaParser, spring naming\\), \\d+ entit(y|ies)"
+                + " compared with 1 replayed migrations, in sync"
                 + " \\(\\d+ ms: entities \\d+ ms alongside replay \\d+ ms\\)"), result.note());
     }
 

@@ -92,6 +92,19 @@ class SarifReportTest {
     }
 
     @Test
+    void aReportPathThatIsNoRegularFileIsRefusedNotReplaced() throws Exception {
+        Path folder = java.nio.file.Files.createDirectories(project.resolve("target/qalab/a-folder"));
+        Path link = java.nio.file.Files.createSymbolicLink(project.resolve("target/qalab/link.sarif"), folder);
+        List<Violation> found = findings();
+        for (Path target : List.of(folder, link)) {
+            java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                    () -> SarifReport.write(target, "1", VerifyChecks.catalog(), found, project));
+            assertTrue(e.getMessage().contains("is not a regular file"), e.getMessage());
+        }
+        assertTrue(java.nio.file.Files.isSymbolicLink(link) && java.nio.file.Files.isDirectory(folder));
+    }
+
+    @Test
     void theSchemaRejectsABrokenReport() throws Exception {
         // proves the validation can fail: a result without a message is not SARIF
         JsonNode broken = new ObjectMapper().readTree("{\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":"

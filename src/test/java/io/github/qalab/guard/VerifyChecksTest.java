@@ -5,6 +5,7 @@ import io.github.qalab.convention.Violation;
 import io.github.qalab.lint.LintDialect;
 import io.github.qalab.migration.MigrationSum;
 import io.github.qalab.testing.MigrationFolder;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +30,7 @@ class VerifyChecksTest {
         List<String> ids = VerifyChecks.catalog().stream().map(RuleInfo::id).toList();
         assertEquals(ids.stream().distinct().sorted().toList(), ids);
         assertEquals(List.of("QL001", "QL002", "QL003", "QL004", "QL005", "QL006", "QL007", "QL008", "QL009",
-                "QL010", "QL011", "QL012", "QL013", "QL020", "QL021", "QL022", "QL100", "QL101", "QL102", "QL103", "QL104", "QL105", "QL106",
+                "QL010", "QL011", "QL012", "QL013", "QL014", "QL020", "QL021", "QL022", "QL100", "QL101", "QL102", "QL103", "QL104", "QL105", "QL106",
                 "QL107"), ids);
     }
 
@@ -50,6 +51,62 @@ class VerifyChecksTest {
                 .report().violations().stream().filter(v -> v.ruleId().equals("QL101")).count());
         assertEquals(List.of("QL011"), VerifyChecks.check(folder.scan(), Map.of(), LintScope.parse("off"),
                 LintDialect.UNKNOWN).report().violations().stream().map(Violation::ruleId).toList());
+    }
+
+    @Test
+    void branchScopeLintsEveryMigrationAddedOnTheBranchEvenWhenRecordedInTheSum() throws Exception {
+        Assumptions.assumeTrue(gitInstalled(), "git is not installed");
+        MigrationFolder folder = new MigrationFolder(dir).chain(2);
+        folder.write("002_create_t002.sql", MigrationFolder.valid(2).replace("CREATE TABLE t002 (id BIGINT NOT NULL)",
+                "DROP TABLE t001")); // history on the default branch: not this branch's business
+        MigrationSum.update(List.of(dir));
+        git("init", "-q");
+        git("symbolic-ref", "HEAD", "refs/heads/main");
+        git("add", "-A");
+        git("commit", "-q", "-m", "history");
+        git("checkout", "-q", "-b", "feature");
+        folder.write("003_drop.sql", DROP);
+        MigrationSum.update(List.of(dir)); // recorded at once, as generate does
+        git("add", "-A");
+        git("commit", "-q", "-m", "drop");
+
+        VerifyChecks.Outcome branch = VerifyChecks.check(folder.scan(), Map.of(), LintScope.parse("branch"),
+                LintDialect.UNKNOWN);
+        assertEquals(List.of("QL101"), branch.report().violations().stream().map(Violation::ruleId).toList(),
+                branch.report().violations().toString());
+        assertTrue(branch.report().violations().get(0).file().endsWith("003_drop.sql"));
+        assertTrue(branch.notes().get(0).startsWith("Safety lint read 1 migration added on this branch"),
+                branch.notes().toString());
+        // the gap this scope closes: under new, a migration recorded in qalab.sum is never linted
+        assertEquals(List.of(), VerifyChecks.check(folder.scan(), Map.of(), LintScope.parse("new"),
+                LintDialect.UNKNOWN).report().violations());
+        // on the default branch itself, a migration not committed yet is the one added
+        git("checkout", "-q", "main");
+        folder.write("003_drop.sql", DROP);
+        MigrationSum.update(List.of(dir));
+        assertEquals(List.of("QL101"), VerifyChecks.check(folder.scan(), Map.of(), LintScope.parse("branch"),
+                LintDialect.UNKNOWN).report().violations().stream().map(Violation::ruleId).toList());
+    }
+
+    private void git(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("git"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        builder.environment().put("GIT_AUTHOR_NAME", "t");
+        builder.environment().put("GIT_AUTHOR_EMAIL", "t@example.com");
+        builder.environment().put("GIT_COMMITTER_NAME", "t");
+        builder.environment().put("GIT_COMMITTER_EMAIL", "t@example.com");
+        Process p = builder.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
+    }
+
+    private static boolean gitInstalled() {
+        try {
+            return new ProcessBuilder("git", "--version").start().waitFor() == 0;
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     @Test
@@ -83,5 +140,6 @@ class VerifyChecksTest {
         assertEquals("origin/develop", LintScope.ofGithubBase("develop").orElseThrow().revision());
         assertTrue(LintScope.ofGithubBase("").isEmpty());
         assertThrows(IllegalArgumentException.class, () -> LintScope.parse("newest"));
+        assertEquals(LintScope.Kind.BRANCH, LintScope.parse("Branch").kind());
     }
 }

@@ -45,6 +45,31 @@ class IntegrityRulesTest {
     }
 
     @Test
+    void aSumThatIsALoopingLinkIsCorruptNotMissingSoTheBuildFails() throws IOException {
+        MigrationFolder folder = new MigrationFolder(dir).chain(2);
+        Files.createSymbolicLink(dir.resolve("loop.sum"), dir.resolve(MigrationSum.FILE_NAME));
+        Files.createSymbolicLink(dir.resolve(MigrationSum.FILE_NAME), dir.resolve("loop.sum"));
+        assertEquals(List.of(), check(new SumPresentRule(), folder), "there is a qalab.sum, just not a readable one");
+        List<Violation> found = IntegrityRules.check(folder.scan(), java.util.Map.of());
+        assertEquals(1, found.size(), found.toString());
+        assertEquals("QL012", found.get(0).ruleId());
+        assertEquals(Severity.ERROR, found.get(0).severity());
+        assertTrue(found.get(0).message().contains("symbolic link that leads nowhere"), found.get(0).message());
+    }
+
+    @Test
+    void aSumThatLinksToAnotherFileIsNotReadSoNoLineOfThatFileIsQuoted() throws IOException {
+        MigrationFolder folder = new MigrationFolder(dir.resolve("db")).chain(1);
+        Path secret = Files.writeString(dir.resolve("id_rsa"), "-----BEGIN KEY-----\nAAAAsecretkeyline\n");
+        Files.createSymbolicLink(folder.path().resolve(MigrationSum.FILE_NAME), secret);
+        List<Violation> found = IntegrityRules.check(folder.scan(), java.util.Map.of());
+        assertEquals(List.of("QL012"), found.stream().map(Violation::ruleId).toList());
+        assertTrue(found.get(0).message().contains("it is a symbolic link, which qalab does not read through"),
+                found.get(0).message());
+        assertTrue(found.stream().noneMatch(v -> v.message().contains("secretkeyline")));
+    }
+
+    @Test
     void ql010EditedAfterRecorded() throws IOException {
         MigrationFolder folder = recorded(3);
         Path edited = folder.write("002_create_t002.sql", MigrationFolder.valid(2).replace("BIGINT", "INT"));

@@ -104,6 +104,10 @@ class MigrationLinterTest {
                 changed.message());
         // H2's spelling is read too
         single(lint("ALTER TABLE account ALTER COLUMN name SET DATA TYPE VARCHAR(10);", LintDialect.H2), "QL103", 4);
+        // acknowledged like a drop (generate writes the line when -Dqalab.allowDataLoss names the column)
+        assertTrue(narrowed.hint().contains("-- qalab:allow destructive"), narrowed.hint());
+        assertEquals(List.of(), lint("-- qalab:allow destructive: narrows account.name\n"
+                + "ALTER TABLE account ALTER COLUMN name TYPE VARCHAR(50);", LintDialect.POSTGRESQL));
         // restating the same type (MariaDB MODIFY to change NULL-ability) is no type change
         assertEquals(List.of(), lint("ALTER TABLE account MODIFY COLUMN name VARCHAR(255) NOT NULL;",
                 LintDialect.MARIADB));
@@ -148,6 +152,30 @@ class MigrationLinterTest {
         assertEquals(Severity.WARN, found.get(0).severity());
         assertEquals("QL101", found.get(1).ruleId());
         assertEquals(7, found.get(1).line());
+    }
+
+    @Test
+    void dataStatementsAreNotParsedSoThousandsOfThemCostNothing() {
+        StringBuilder upgrade = new StringBuilder();
+        for (int i = 0; i < 5_000; i++) {
+            upgrade.append("INSERT INTO account (id, name) VALUES (").append(i).append(", 'n' || $weird$ syntax$weird$);\n");
+        }
+        upgrade.append("DROP TABLE app_user;");
+        // The INSERTs (which JSqlParser cannot read) give no QL100; the DROP after them is still found.
+        single(lint(upgrade.toString(), LintDialect.POSTGRESQL), "QL101", 5_004);
+        assertTrue(!MigrationLinter.concernsSchema("  insert into t values (1)"));
+        assertTrue(MigrationLinter.concernsSchema("DO $$ BEGIN DROP TABLE x; END $$"), "DO can hide anything");
+    }
+
+    @Test
+    void aLintOutOfTimeSaysWhereItStopped() {
+        MigrationFolder folder = new MigrationFolder(dir);
+        folder.write("001_base.sql", BASE);
+        MigrationDirectory directory = folder.scan();
+        List<Violation> found = new MigrationLinter(directory, LintDialect.POSTGRESQL, Map.of()).budget(0)
+                .lint(directory.migrations());
+        Violation stop = single(found, "QL100", 4);
+        assertTrue(stop.message().contains("the lint stopped here: it spent its 0 s budget"), stop.message());
     }
 
     @Test

@@ -161,6 +161,66 @@ class MigrationParserTest {
     }
 
     @Test
+    void aFileLargerThanTheLimitIsNotReadAndSaysHowLargeItIs() throws Exception {
+        Path big = tmp.resolve("003_big.sql");
+        try (var out = Files.newOutputStream(big)) {
+            byte[] chunk = "-- filler line of a huge migration, never parsed\n".repeat(1024).getBytes(StandardCharsets.UTF_8);
+            for (long written = 0; written <= InputLimits.MAX_BYTES; written += chunk.length) {
+                out.write(chunk);
+            }
+        }
+        MigrationFile file = MigrationParser.read(big, tmp);
+        assertEquals(Kind.OVER_LIMIT, file.kind());
+        assertEquals(3, file.number(), "it still holds its number");
+        assertTrue(file.problem().startsWith("is 10.0 MB, larger than the 10 MB a migration may be"), file.problem());
+        assertEquals("", file.content());
+    }
+
+    @Test
+    void aSecondByteOrderMarkIsNamedInsteadOfAMissingHeader() {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(bom);
+        bytes.writeBytes(bom);
+        bytes.writeBytes("-- revision: 001\n-- down_revision: none\n\nSELECT 1;\n".getBytes(StandardCharsets.UTF_8));
+        MigrationFile file = MigrationParser.parse(tmp.resolve("001_x.sql"), tmp, 1, "x", bytes.toByteArray());
+        assertEquals(Kind.NOT_UTF8, file.kind());
+        assertTrue(file.problem().startsWith("starts with two byte-order marks"), file.problem());
+    }
+
+    @Test
+    void nestingBeyondTheLimitIsNotParsedFurther() {
+        String deep = "-- revision: 001\n-- down_revision: none\n\nSELECT " + "(".repeat(20_000) + "1"
+                + ")".repeat(20_000) + ";\n";
+        MigrationFile file = MigrationParser.parse(tmp.resolve("001_x.sql"), tmp, 1, "x",
+                deep.getBytes(StandardCharsets.UTF_8));
+        assertEquals(Kind.OVER_LIMIT, file.kind());
+        assertEquals(4, file.problemLine());
+        assertEquals(deep, file.content(), "kept, so that qalab.sum hashes the text as for every migration");
+    }
+
+    @Test
+    void aLinkToAFileElsewhereIsNotReadSoItsTextCannotReachAnyMessage() throws Exception {
+        Path secret = Files.writeString(tmp.resolve("settings.xml"), "-- revision: 003\n<password>s3cr3t</password>");
+        Path link = Files.createSymbolicLink(tmp.resolve("003_x.sql"), secret);
+        MigrationFile file = MigrationParser.read(link, tmp);
+        assertEquals(Kind.NOT_REGULAR, file.kind());
+        assertEquals("", file.content());
+        assertTrue(file.problem().startsWith("is a symbolic link: qalab does not read through links"), file.problem());
+    }
+
+    @Test
+    void theDowngradeBlockThatQalabRunsStaysWithinTheSameLimits() {
+        String deep = "-- revision: 001\n-- down_revision: none\n\nCREATE TABLE t (id INT);\n\n/* qalab:downgrade\n"
+                + "DROP TABLE t;\nSELECT " + "(".repeat(500) + "1" + ")".repeat(500) + ";\n*/\n";
+        MigrationFile file = MigrationParser.parse(tmp.resolve("001_x.sql"), tmp, 1, "x",
+                deep.getBytes(StandardCharsets.UTF_8));
+        assertEquals(Kind.OVER_LIMIT, file.kind());
+        assertEquals(8, file.problemLine());
+        assertTrue(file.problem().endsWith("(in the downgrade block)"), file.problem());
+    }
+
+    @Test
     void brokenSymbolicLinkIsNotARegularFile() throws Exception {
         Path link = Files.createSymbolicLink(tmp.resolve("004_link.sql"), tmp.resolve("nowhere.sql"));
         MigrationFile file = MigrationParser.read(link, tmp);
@@ -169,16 +229,60 @@ class MigrationParserTest {
     }
 
     @Test
-    void directoryScanIgnoresHiddenFilesAndSubFoldersAndRecordsMissingLocations() throws Exception {
+    void directoryScanSkipsHiddenFilesFindsSubFolderFilesOutsideTheChainAndRecordsMissingLocations() throws Exception {
         MigrationFolder folder = new MigrationFolder(tmp.resolve("db"));
         folder.chain(2);
         folder.write(".DS_Store", "x");
-        folder.write("archive/001_old.sql", "SELECT 1;");
+        folder.write(".hidden/003_hidden.sql", "SELECT 1;");
+        Path archived = folder.write("archive/old/003_sneaky.sql", "SELECT 1;");
         Path missing = tmp.resolve("nope");
         MigrationDirectory dir = MigrationDirectory.scan(List.of(folder.path(), missing));
-        assertEquals(2, dir.files().size());
+        // Flyway applies archive/old/003_sneaky.sql too, so it is found, but it is no migration of the chain
+        assertEquals(3, dir.files().size());
+        MigrationFile sneaky = dir.files().stream().filter(f -> f.path().equals(archived)).findFirst().orElseThrow();
+        assertTrue(MigrationDirectory.nested(sneaky));
+        assertEquals(-1, sneaky.number());
+        assertEquals(2, dir.migrations().size());
         assertEquals(List.of(missing), dir.missingLocations());
         assertEquals(3, dir.nextNumber());
+    }
+
+    @Test
+    void aLocationListedTwiceCountsOnceAndANestedLocationIsNotCountedTwice() throws Exception {
+        MigrationFolder folder = new MigrationFolder(tmp.resolve("db")).chain(2);
+        MigrationFolder inner = new MigrationFolder(tmp.resolve("db/more"));
+        inner.migration(3);
+        MigrationDirectory dir = MigrationDirectory.scan(List.of(folder.path(), tmp.resolve("db/../db"),
+                inner.path()));
+        assertEquals(List.of(folder.path(), inner.path()), dir.locations());
+        assertEquals(3, dir.migrations().size());
+        assertTrue(dir.files().stream().noneMatch(MigrationDirectory::nested), dir.files().toString());
+    }
+
+    @Test
+    void symbolicLinksToFoldersAreFollowedLikeFlywayButALoopIsReported() throws Exception {
+        MigrationFolder folder = new MigrationFolder(tmp.resolve("db")).chain(1);
+        Path elsewhere = new MigrationFolder(tmp.resolve("elsewhere")).migration(2);
+        Files.createSymbolicLink(folder.path().resolve("linked"), elsewhere.getParent());
+        Path loop = Files.createSymbolicLink(folder.path().resolve("002_self.sql"), Path.of("."));
+        MigrationDirectory dir = MigrationDirectory.scan(List.of(folder.path()));
+        MigrationFile self = dir.files().stream().filter(f -> f.path().equals(loop)).findFirst().orElseThrow();
+        assertEquals(Kind.NOT_REGULAR, self.kind());
+        assertTrue(self.problem().contains("symbolic link to a folder that contains it"), self.problem());
+        assertTrue(dir.files().stream().anyMatch(f -> f.path().equals(folder.path().resolve("linked/"
+                + elsewhere.getFileName())) && MigrationDirectory.nested(f)), dir.files().toString());
+    }
+
+    @Test
+    void moreFilesThanAnyMigrationFolderHoldsIsAnErrorNamingTheLocation() throws Exception {
+        Path db = Files.createDirectories(tmp.resolve("db"));
+        for (int i = 0; i <= MigrationDirectory.MAX_FILES; i++) {
+            Files.createFile(db.resolve("f" + i + ".txt"));
+        }
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> MigrationDirectory.scan(List.of(db)));
+        assertTrue(e.getMessage().contains("more than " + MigrationDirectory.MAX_FILES + " files below " + db),
+                e.getMessage());
     }
 
     @Test

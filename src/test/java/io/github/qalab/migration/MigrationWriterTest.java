@@ -37,8 +37,70 @@ class MigrationWriterTest {
         String longOne = MigrationRenderer.description("a".repeat(59) + " bcdef");
         assertEquals("a".repeat(59), longOne, "capped at 60 without a trailing underscore");
         assertTrue(MigrationFile.NAME.matcher(MigrationRenderer.fileName(3, "Add account table")).matches());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MigrationRenderer.description("!!"));
-        assertTrue(e.getMessage().contains("-Dqalab.message=\"Add account table\""));
+        assertEquals("strasse_ol_aeble", MigrationRenderer.description("Straße, Øl & Æble"));
+    }
+
+    @Test
+    void aMessageWithoutAsciiLettersGetsANeutralNameAndKeepsItsTextInTheHeader() throws Exception {
+        for (String message : List.of("添加账户表", "🚀🔥", "!!", "✓ 添加 ✓")) {
+            assertEquals(MigrationRenderer.NEUTRAL_DESCRIPTION, MigrationRenderer.description(message), message);
+        }
+        assertEquals("add_account", MigrationRenderer.description("添加 add 账户 account 表"));
+        Path file = MigrationWriter.writeNextEmpty(MigrationDirectory.scan(List.of(dir)), "添加账户表 🚀");
+        assertEquals(dir.resolve("001_migration.sql"), file);
+        assertTrue(MigrationFile.NAME.matcher(file.getFileName().toString()).matches());
+        assertEquals("添加账户表 🚀", MigrationParser.read(file, dir).header().message());
+    }
+
+    @Test
+    void theHeaderHoldsTheMessageOnOneVisibleLine() {
+        String message = "Add\taccount\u2028table\r\n-- revision: 999\u0000\u202Etxt.exe\u200B and ${price} 👨\u200D👩";
+        String header = MigrationRenderer.renderEmpty(4, message);
+        String line = header.lines().filter(l -> l.startsWith("-- message: ")).findFirst().orElseThrow();
+        assertEquals("-- message: Add account table -- revision: 999 txt.exe and $ {price} 👨\u200D👩", line);
+        assertEquals(1, header.lines().filter(l -> l.startsWith("-- revision:")).count(), header);
+        assertTrue(header.chars().noneMatch(c -> c < 0x20 && c != '\n' || c == 0x2028 || c == 0x202E), header);
+    }
+
+    @Test
+    void theNextMigrationIsRecordedInQalabSumTogetherWithTheFile() throws Exception {
+        Files.writeString(dir.resolve("001_init.sql"), "-- revision: 001\n-- down_revision: none\n\nSELECT 1;\n");
+        MigrationSum.update(List.of(dir));
+        Path file = MigrationWriter.writeNext(MigrationDirectory.scan(List.of(dir)), "Add account table", UP, DOWN);
+        MigrationSum.Recorded recorded = MigrationSum.read(dir.resolve(MigrationSum.FILE_NAME)).orElseThrow();
+        assertTrue(recorded.intact(), recorded.problems().toString());
+        assertEquals(MigrationSum.hashOf(MigrationParser.read(file, dir)),
+                recorded.entries().get(file.getFileName().toString()).hash());
+        assertEquals(MigrationSum.of(MigrationDirectory.scan(List.of(dir))), new MigrationSum(
+                java.util.Map.of("001_init.sql", recorded.entries().get("001_init.sql").hash(),
+                        file.getFileName().toString(), recorded.entries().get(file.getFileName().toString()).hash())));
+    }
+
+    @Test
+    void theFirstMigrationCreatesItsFolderAndItsSum() throws Exception {
+        Path folder = dir.resolve("not/yet");
+        Path file = MigrationWriter.writeNextEmpty(MigrationDirectory.scan(List.of(folder)), "First");
+        assertEquals(folder.resolve("001_first.sql"), file);
+        assertTrue(MigrationSum.read(folder.resolve(MigrationSum.FILE_NAME)).orElseThrow().intact());
+    }
+
+    @Test
+    void at999TheWriterRefusesInsteadOfWriting1000() {
+        new io.github.qalab.testing.MigrationFolder(dir).chain(999);
+        MigrationDirectory full = assertDoesNotThrowScan();
+        assertTrue(MigrationWriter.ceiling(full).orElseThrow().startsWith("The migration chain is full: 999 is its"
+                + " highest number"));
+        assertThrows(IllegalStateException.class, () -> MigrationWriter.writeNextEmpty(full, "One more"));
+        assertFalse(Files.exists(dir.resolve("1000_one_more.sql")));
+        assertThrows(IllegalArgumentException.class, () -> MigrationRenderer.fileName(1000, "x"));
+    }
+
+    private MigrationDirectory assertDoesNotThrowScan() {
+        try {
+            return MigrationDirectory.scan(List.of(dir));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -72,7 +134,8 @@ class MigrationWriterTest {
         assertEquals(DowngradeState.SQL, parsed.downgrade().state());
         assertTrue(parsed.downgrade().sql().contains("DROP TABLE account;"));
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(3, files.count(), "no temporary file is left behind");
+            assertEquals(List.of("001_init.sql", "002_more.sql", "003_add_account_table.sql", MigrationSum.FILE_NAME),
+                    files.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary file is left behind");
         }
     }
 

@@ -10,6 +10,7 @@ import io.github.qalab.diff.Operation.AlterSequence;
 import io.github.qalab.diff.Operation.CreateIndex;
 import io.github.qalab.diff.Operation.CreateSequence;
 import io.github.qalab.diff.Operation.CreateTable;
+import io.github.qalab.diff.Operation.DropColumn;
 import io.github.qalab.diff.Operation.RenameColumn;
 import io.github.qalab.diff.Operation.RenameTable;
 import io.github.qalab.diff.Renames;
@@ -62,6 +63,28 @@ class DialectGoldenTest {
         cases.put("create_sequence", new CreateSequence(new Sequence("account_seq", 1, 50)));
         cases.put("alter_sequence", new AlterSequence(new Sequence("account_seq", 1, 50), new Sequence("account_seq", 1, 20)));
         cases.put("reserved_words", new AddColumn("order", new Column("user", ColumnType.of(Kind.BIGINT), true, "", false)));
+        // issue 9: steps that carry existing rows through
+        cases.put("add_column_filled", new AddColumn("account", new Column("currency", ColumnType.varchar(3), false, "",
+                false), "'EUR'"));
+        cases.put("drop_column_refilled", new DropColumn("account", new Column("nickname", ColumnType.varchar(40), false,
+                "", false), "''"));
+        cases.put("alter_column_fill_nulls", new AlterColumn("account",
+                new Column("note", ColumnType.varchar(255), true, "", false),
+                new Column("note", ColumnType.varchar(255), false, "", false), java.util.Set.of(Operation.Change.NULLABILITY),
+                new Operation.Rows("'none'", Map.of(), null)));
+        Map<String, String> ordinalsToNames = new LinkedHashMap<>();
+        ordinalsToNames.put("0", "LOW");
+        ordinalsToNames.put("1", "HIGH");
+        cases.put("alter_column_enum_names", new AlterColumn("alarm",
+                new Column("level", ColumnType.of(Kind.SMALLINT), true, "", false),
+                new Column("level", SampleSchemas.enumOf("LOW", "HIGH"), true, "", false),
+                java.util.Set.of(Operation.Change.TYPE), new Operation.Rows("", ordinalsToNames, null)));
+        cases.put("become_identity", new AlterColumn("voucher",
+                new Column("id", ColumnType.of(Kind.BIGINT), false, "", false),
+                new Column("id", ColumnType.of(Kind.BIGINT), false, "", true),
+                java.util.Set.of(Operation.Change.IDENTITY),
+                new Operation.Rows("", Map.of(), new Sequence("voucher_seq", 1, 50))));
+        cases.put("update_rows", new Operation.UpdateRows("ticket", "priority", "'MEDIUM'", List.of("'HIGH'")));
         return cases;
     }
 

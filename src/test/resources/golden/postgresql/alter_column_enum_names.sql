@@ -1,0 +1,4 @@
+-- alter column alarm.level
+ALTER TABLE alarm ALTER COLUMN level TYPE VARCHAR(255) USING CASE level WHEN 0 THEN 'LOW' WHEN 1 THEN 'HIGH' ELSE CAST(level AS VARCHAR(255)) END;
+-- inverse: alter column alarm.level
+ALTER TABLE alarm ALTER COLUMN level TYPE SMALLINT USING CASE level WHEN 'LOW' THEN 0 WHEN 'HIGH' THEN 1 ELSE CAST(level AS SMALLINT) END;

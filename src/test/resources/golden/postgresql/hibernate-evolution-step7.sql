@@ -1,0 +1,11 @@
+-- revision: 007
+-- down_revision: 006
+-- message: Evolution step 7
+
+ALTER TABLE audit_entry RENAME TO audit_log;
+ALTER TABLE customer RENAME COLUMN email TO email_address;
+
+/* qalab:downgrade
+ALTER TABLE customer RENAME COLUMN email_address TO email;
+ALTER TABLE audit_log RENAME TO audit_entry;
+*/
