@@ -26,7 +26,7 @@ public class GeneratePlanBench {
             long start = System.nanoTime();
             long cpu = os.getProcessCpuTime();
             MigrationDirectory directory = MigrationDirectory.scan(List.of(project.resolve("src/main/resources/db/migration")));
-            MigrationGenerator.Plan plan = MigrationGenerator.plan(directory, new MigrationGenerator.Settings(new DesiredModel.FromSources(List.of(project.resolve("src/main/java")), List.of(), NamingStrategy.SPRING), dialect,
+            MigrationGenerator.Plan plan = MigrationGenerator.plan(directory, new MigrationGenerator.Settings(new DesiredModel.FromSources(List.of(project.resolve("src/main/java")), List.of(), NamingStrategy.SPRING, dialect), dialect,
                     Renames.parse(""), ShadowDatabase.embedded(dialect)));
             System.out.println("run " + run + ": " + (System.nanoTime() - start) / 1_000_000 + " ms wall, "
                     + (os.getProcessCpuTime() - cpu) / 1_000_000 + " ms CPU, " + plan.diff().operations().size()

@@ -28,7 +28,8 @@ CREATE TABLE product (
     stock INTEGER NOT NULL,
     thumbnail VARBINARY(255),
     CONSTRAINT pk_product PRIMARY KEY (id),
-    CONSTRAINT uk_product_sku UNIQUE (sku)
+    CONSTRAINT uk_product_sku UNIQUE (sku),
+    CONSTRAINT ck_product_category CHECK (category between 0 and 2)
 );
 
 /* qalab:downgrade

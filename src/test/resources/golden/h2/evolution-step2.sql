@@ -9,7 +9,8 @@ CREATE TABLE purchase_orders (
     placed_at TIMESTAMP(6),
     priority TINYINT,
     total NUMERIC(38,2),
-    CONSTRAINT pk_purchase_orders PRIMARY KEY (id)
+    CONSTRAINT pk_purchase_orders PRIMARY KEY (id),
+    CONSTRAINT ck_purchase_orders_priority CHECK (priority between 0 and 2)
 );
 ALTER TABLE customer ADD COLUMN phone VARCHAR(255);
 -- Rows already in product get 0 in reorder_level (a default only while the column is added).

@@ -14,7 +14,8 @@ CREATE TABLE customer (
     status VARCHAR(20),
     street VARCHAR(120),
     version BIGINT NOT NULL,
-    CONSTRAINT pk_customer PRIMARY KEY (id)
+    CONSTRAINT pk_customer PRIMARY KEY (id),
+    CONSTRAINT ck_customer_status CHECK (status in ('ACTIVE','SUSPENDED','CLOSED'))
 );
 CREATE TABLE product (
     id BIGINT NOT NULL,
@@ -28,7 +29,8 @@ CREATE TABLE product (
     stock INTEGER NOT NULL,
     thumbnail BYTEA,
     CONSTRAINT pk_product PRIMARY KEY (id),
-    CONSTRAINT uk_product_sku UNIQUE (sku)
+    CONSTRAINT uk_product_sku UNIQUE (sku),
+    CONSTRAINT ck_product_category CHECK (category between 0 and 2)
 );
 
 /* qalab:downgrade

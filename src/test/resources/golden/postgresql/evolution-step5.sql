@@ -22,7 +22,9 @@ CREATE TABLE payment (
     kind VARCHAR(20) NOT NULL,
     last4 VARCHAR(4) NOT NULL,
     purchase_order_id BIGINT,
-    CONSTRAINT pk_payment PRIMARY KEY (id)
+    CONSTRAINT pk_payment PRIMARY KEY (id),
+    CONSTRAINT ck_payment_kind_cardpayment CHECK (kind <> 'CARD' or (expiry_year is not null)),
+    CONSTRAINT ck_payment_kind CHECK (kind in ('BankTransfer','CARD'))
 );
 ALTER TABLE customer_nicknames ADD CONSTRAINT fk_customer_nicknames_customer_id FOREIGN KEY (customer_id) REFERENCES customer (id);
 ALTER TABLE customer_previous_addresses ADD CONSTRAINT fk_customer_previous_addresses_owner_id FOREIGN KEY (owner_id) REFERENCES customer (id);

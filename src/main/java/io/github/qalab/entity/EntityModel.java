@@ -66,6 +66,7 @@ public record EntityModel(List<ManagedType> types) {
      * @param table              {@code @Table}; names are "" when not given
      * @param inheritance        {@code @Inheritance} declared on this class
      * @param discriminator      {@code @DiscriminatorColumn} declared on this class, or null
+     * @param discriminatorValue {@code @DiscriminatorValue} declared on this class, or "" when not given
      * @param sequenceGenerators {@code @SequenceGenerator}s declared on the class
      * @param attributeOverrides class-level {@code @AttributeOverride}s (for mapped superclass attributes)
      * @param attributes         the persistent attributes declared in this class, in declaration order
@@ -73,7 +74,7 @@ public record EntityModel(List<ManagedType> types) {
     public record ManagedType(String className, Kind kind, String entityName, Path file, int line,
                               boolean abstractClass, String superclass, TableSpec table,
                               InheritanceStrategy inheritance, DiscriminatorSpec discriminator,
-                              List<SequenceGeneratorSpec> sequenceGenerators,
+                              String discriminatorValue, List<SequenceGeneratorSpec> sequenceGenerators,
                               List<AttributeOverrideSpec> attributeOverrides, List<Attribute> attributes) {
         public ManagedType {
             sequenceGenerators = List.copyOf(sequenceGenerators);

@@ -440,7 +440,8 @@ public final class EntityScanner {
             }
             return new ManagedType(type.qualifiedName(), kind, entityName, type.file(),
                     declaration.getBegin().map(p -> p.line).orElse(1), abstractClass, superclass, table, inheritance,
-                    discriminator, sequenceGenerators(annotations), overrides(annotations), attributes);
+                    discriminator, first(annotations, "DiscriminatorValue").map(a -> a.string("value", "")).orElse(""),
+                    sequenceGenerators(annotations), overrides(annotations), attributes);
         }
 
         private static String kindName(Kind kind) {

@@ -98,9 +98,11 @@ public sealed interface DesiredModel permits DesiredModel.FromHibernate, Desired
      * @param sourceRoots    the Java source roots holding the entities
      * @param entityPackages packages whose entities count; empty for all
      * @param naming         how entity and field names become table and column names
+     * @param dialect        the target database: an {@code @Enumerated(STRING)} column is a native enum where the
+     *                       database has one, else a {@code varchar} with a check of the constants, as Hibernate writes
      */
-    record FromSources(List<Path> sourceRoots, List<String> entityPackages, NamingStrategy naming)
-            implements DesiredModel {
+    record FromSources(List<Path> sourceRoots, List<String> entityPackages, NamingStrategy naming,
+                       io.github.qalab.sql.Dialect dialect) implements DesiredModel {
         public FromSources {
             sourceRoots = List.copyOf(sourceRoots);
             entityPackages = List.copyOf(entityPackages);
@@ -110,7 +112,7 @@ public sealed interface DesiredModel permits DesiredModel.FromHibernate, Desired
         public DesiredSchema read() throws EntityScanException {
             EntityModel model = new EntityScanner().scan(sourceRoots, entityPackages);
             EntitySchemaBuilder builder = new EntitySchemaBuilder();
-            Schema schema = builder.build(model, naming);
+            Schema schema = builder.build(model, naming, dialect.name());
             Map<String, ManagedType> owners = builder.tableOwners(model, naming);
             SourcePositions positions = (table, column) -> {
                 for (Map.Entry<String, ManagedType> e : owners.entrySet()) {

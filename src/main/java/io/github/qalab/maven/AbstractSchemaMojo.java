@@ -180,7 +180,7 @@ public abstract class AbstractSchemaMojo extends AbstractQalabMojo {
         }
         String choice = modelChoice();
         if (choice.equals("source")) {
-            return new DesiredModel.FromSources(entitySourceRoots(), packages(), naming);
+            return new DesiredModel.FromSources(entitySourceRoots(), packages(), naming, dialect());
         }
         List<Path> classPath = runtimeClassPath();
         Optional<String> hibernate = HibernateModel.hibernateVersion(classPath);
@@ -194,7 +194,7 @@ public abstract class AbstractSchemaMojo extends AbstractQalabMojo {
             }
             getLog().debug("qalab: no Hibernate 6.2+ on the runtime class path ("
                     + hibernate.orElse("none") + "): reading the entity sources");
-            return new DesiredModel.FromSources(entitySourceRoots(), packages(), naming);
+            return new DesiredModel.FromSources(entitySourceRoots(), packages(), naming, dialect());
         }
         refuseStaleClasses();
         ProjectSettings.Read read;

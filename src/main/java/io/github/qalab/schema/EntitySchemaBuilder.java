@@ -55,7 +55,22 @@ public final class EntitySchemaBuilder {
      * @throws EntityScanException when the model refers to columns or entities that do not exist
      */
     public Schema build(EntityModel model, NamingStrategy naming) throws EntityScanException {
-        return new Build(model, naming).build();
+        return build(model, naming, "");
+    }
+
+    /**
+     * Builds the desired schema for one database, where Hibernate's dialects differ:
+     * an {@code @Enumerated(STRING)} attribute is {@code enum ('A','B')} on H2, MariaDB and MySQL, but on PostgreSQL
+     * {@code varchar(n)} with {@code check (col in ('A','B'))} (each dialect's {@code getCheckCondition}); a
+     * {@code char}/{@code Character} is {@code char(1)}, but {@code varchar(1)} on MariaDB and MySQL.
+     *
+     * @param database the dialect name ({@code postgresql}, {@code mariadb}, {@code mysql}, {@code h2}); "" for
+     *                 H2's choices
+     * @throws EntityScanException when the model refers to columns or entities that do not exist
+     */
+    public Schema build(EntityModel model, NamingStrategy naming, String database) throws EntityScanException {
+        return new Build(model, naming, !database.equals("postgresql"),
+                database.equals("mariadb") || database.equals("mysql")).build();
     }
 
     /**
@@ -87,7 +102,10 @@ public final class EntitySchemaBuilder {
     }
 
     /** A column in the making, with the logical name index and unique constraints refer to. */
-    private record Mapped(String logical, Column column) {
+    private record Mapped(String logical, Column column, String check) {
+        Mapped(String logical, Column column) {
+            this(logical, column, "");
+        }
     }
 
     /** The key columns of an entity: their logical and physical names and types, in key order. */
@@ -103,14 +121,20 @@ public final class EntitySchemaBuilder {
         final List<UniqueConstraint> uniques = new ArrayList<>();
         final List<Index> indexes = new ArrayList<>();
         final List<ForeignKey> foreignKeys = new ArrayList<>();
+        final List<CheckConstraint> checks = new ArrayList<>();
 
         TableBuilder(String name) {
             this.name = name;
         }
 
         void add(Mapped mapped) {
-            columns.putIfAbsent(mapped.column().name(), mapped.column());
+            boolean added = columns.putIfAbsent(mapped.column().name(), mapped.column()) == null;
             logicalToPhysical.putIfAbsent(mapped.logical(), mapped.column().name());
+            if (added && !mapped.check().isEmpty()) {
+                // Named like the bridge names Hibernate's unnamed checks, so that a later migration can drop it.
+                checks.add(new CheckConstraint(constraintName("ck_" + Names.simpleName(name) + "_"
+                        + mapped.column().name().toLowerCase(java.util.Locale.ROOT)), mapped.check()));
+            }
         }
 
         Table table() {
@@ -131,7 +155,8 @@ public final class EntitySchemaBuilder {
             return new Table(name, ordered, pk,
                     distinctUniques.stream().sorted(Comparator.comparing(UniqueConstraint::name)).toList(),
                     indexes.stream().sorted(Comparator.comparing(Index::name)).toList(),
-                    foreignKeys.stream().sorted(Comparator.comparing(ForeignKey::name)).toList());
+                    foreignKeys.stream().sorted(Comparator.comparing(ForeignKey::name)).toList(),
+                    checks, List.of());
         }
     }
 
@@ -145,9 +170,18 @@ public final class EntitySchemaBuilder {
         private final Map<String, ManagedType> byName = new java.util.HashMap<>();
         private final Map<ManagedType, InheritanceStrategy> strategies = new java.util.IdentityHashMap<>();
 
+        private final boolean nativeEnums;
+        private final boolean characterAsVarchar;
+
         Build(EntityModel model, NamingStrategy naming) {
+            this(model, naming, true, false);
+        }
+
+        Build(EntityModel model, NamingStrategy naming, boolean nativeEnums, boolean characterAsVarchar) {
             this.model = model;
             this.naming = naming;
+            this.nativeEnums = nativeEnums;
+            this.characterAsVarchar = characterAsVarchar;
             model.types().forEach(t -> byName.put(t.className(), t));
         }
 
@@ -314,6 +348,9 @@ public final class EntitySchemaBuilder {
             for (Attribute attribute : attributes) {
                 attribute(entity, table, attribute, overrides, forceNullable && !attribute.id());
             }
+            if (strategy == InheritanceStrategy.SINGLE_TABLE && !isRoot && !entity.abstractClass()) {
+                subclassCheck(entity, root, table, attributes, overrides);
+            }
             if (isRoot || strategy == InheritanceStrategy.TABLE_PER_CLASS) {
                 keys.forEach(k -> addPk(table, k.physical()));
                 idAttribute(root).ifPresent(id -> sequence(root, id));
@@ -340,7 +377,73 @@ public final class EntitySchemaBuilder {
                 case CHAR -> new ColumnType(ColumnType.Kind.CHAR, 1, 0, 0, List.of(), "");
                 case INTEGER -> ColumnType.of(ColumnType.Kind.INTEGER);
             };
-            table.add(new Mapped(logical, new Column(naming.physical(logical), type, false, "", false)));
+            String physical = naming.physical(logical);
+            // Hibernate's DiscriminatorColumnSecondPass: the column may hold only the values of the hierarchy's
+            // concrete classes (root first, then the subclasses).
+            DiscriminatorSpec kind = spec;
+            List<String> values = new ArrayList<>();
+            for (ManagedType e : model.entities()) {
+                if (root(e) == root && !e.abstractClass()) {
+                    String value = discriminatorValue(e, spec);
+                    if (value.equals("null") || value.equals("not null")) {
+                        values = null;
+                        break;
+                    }
+                    values.add(e == root ? 0 : values.size(), value);
+                }
+            }
+            String check = values == null || values.isEmpty() ? ""
+                    : physical + " in (" + values.stream().map(v -> sqlValue(v, kind))
+                            .collect(java.util.stream.Collectors.joining(",")) + ")";
+            table.add(new Mapped(logical, new Column(physical, type, false, "", false), check));
+        }
+
+        /** {@code @DiscriminatorValue}, or Hibernate's default: the entity name (its hash code for INTEGER). */
+        private static String discriminatorValue(ManagedType entity, DiscriminatorSpec spec) {
+            if (!entity.discriminatorValue().isEmpty()) {
+                return entity.discriminatorValue();
+            }
+            return spec.kind() == EntityModel.DiscriminatorKind.INTEGER ? String.valueOf(entity.entityName().hashCode())
+                    : entity.entityName();
+        }
+
+        private static String sqlValue(String value, DiscriminatorSpec spec) {
+            return spec.kind() == EntityModel.DiscriminatorKind.INTEGER ? value : "'" + value.replace("'", "''") + "'";
+        }
+
+        /**
+         * Hibernate's {@code SingleTableSubclass.createConstraints}: a concrete subclass's non-optional attributes
+         * (here: its primitives) are nullable columns of the shared table, guarded by
+         * {@code kind <> 'CARD' or (expiry_year is not null and ...)}.
+         */
+        private void subclassCheck(ManagedType entity, ManagedType root, TableBuilder table, List<Attribute> attributes,
+                                   Map<String, ColumnSpec> overrides) {
+            DiscriminatorSpec spec = root.discriminator() != null ? root.discriminator()
+                    : new DiscriminatorSpec("", EntityModel.DiscriminatorKind.STRING, 31);
+            String value = discriminatorValue(entity, spec);
+            if (value.equals("null") || value.equals("not null")) {
+                return;
+            }
+            List<String> required = new ArrayList<>();
+            for (Attribute attribute : attributes) {
+                if (attribute.type() instanceof Basic b && b.primitive() && attribute.relation() == null
+                        && attribute.collectionTable() == null && !attribute.id()) {
+                    ColumnSpec column = overrides.getOrDefault(attribute.name(), attribute.column());
+                    if (!column.nullable()) {
+                        continue; // an explicit @Column(nullable = false) stays NOT NULL
+                    }
+                    String logical = column.name().isBlank() ? attribute.name() : column.name();
+                    required.add(naming.physical(logical) + " is not null");
+                }
+            }
+            if (!required.isEmpty()) {
+                String logical = spec.name().isBlank() ? "DTYPE" : spec.name();
+                table.checks.add(new CheckConstraint(constraintName("ck_" + Names.simpleName(table.name) + "_"
+                        + naming.physical(logical).toLowerCase(java.util.Locale.ROOT) + "_"
+                        + entity.entityName().toLowerCase(java.util.Locale.ROOT)),
+                        naming.physical(logical) + " <> " + sqlValue(value, spec) + " or ("
+                                + String.join(" and ", required) + ")"));
+            }
         }
 
         private Map<String, ColumnSpec> classOverrides(ManagedType entity) {
@@ -404,7 +507,7 @@ public final class EntitySchemaBuilder {
                     }
                 }
                 if (attribute.embeddedId()) {
-                    return result.stream().map(m -> new Mapped(m.logical(), withNullable(m.column(), false)))
+                    return result.stream().map(m -> new Mapped(m.logical(), withNullable(m.column(), false), m.check()))
                             .toList();
                 }
                 return result;
@@ -419,7 +522,23 @@ public final class EntitySchemaBuilder {
             boolean identity = attribute.id() && attribute.generationIfAny()
                     .filter(g -> g.strategy() == GenerationStrategy.IDENTITY).isPresent();
             ColumnType type = columnType(attribute.type(), spec, attribute.lob(), attribute.enumMode());
-            return List.of(new Mapped(logical, new Column(naming.physical(logical), type, nullable, "", identity)));
+            if (characterAsVarchar && type.kind() == ColumnType.Kind.CHAR && spec.columnDefinition().isBlank()) {
+                type = ColumnType.varchar(type.length());
+            }
+            String physical = naming.physical(logical);
+            String check = "";
+            if (spec.columnDefinition().isBlank() && attribute.type() instanceof EnumRef enumeration) {
+                // Hibernate 6.2+ guards an enum column with a check of its constants (declaration order).
+                if (attribute.enumMode() != EnumMode.STRING) {
+                    check = physical + " between 0 and " + (enumeration.constants().size() - 1);
+                } else if (!nativeEnums) {
+                    type = ColumnType.varchar(spec.length());
+                    check = physical + " in (" + enumeration.constants().stream()
+                            .map(c -> "'" + c.replace("'", "''") + "'").collect(java.util.stream.Collectors.joining(","))
+                            + ")";
+                }
+            }
+            return List.of(new Mapped(logical, new Column(physical, type, nullable, "", identity), check));
         }
 
         private static Column withNullable(Column column, boolean nullable) {

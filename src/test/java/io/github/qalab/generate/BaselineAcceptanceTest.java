@@ -91,7 +91,7 @@ class BaselineAcceptanceTest {
                     ShadowDatabase.embedded(dialect).replay(baselined.migrations()), catalog.schema(), dialect);
             assertEquals(List.of(), drift.stream().map(LiveDrift.Difference::message).toList());
             MigrationGenerator.Plan generate = MigrationGenerator.plan(baselined, new MigrationGenerator.Settings(
-                    new DesiredModel.FromSources(List.of(sources), List.of(), NamingStrategy.SPRING), dialect,
+                    new DesiredModel.FromSources(List.of(sources), List.of(), NamingStrategy.SPRING, dialect), dialect,
                     Renames.NONE, ShadowDatabase.embedded(dialect)));
             assertTrue(generate.noChanges(), () -> "generate after the baseline found: " + generate.diff().operations()
                     .stream().map(Operation::describe).collect(Collectors.joining("; ")));

@@ -96,7 +96,7 @@ class GenerateAcceptanceTest {
     private static DesiredModel model(String model, int step, Dialect dialect) {
         if (model.equals("source")) {
             return new DesiredModel.FromSources(List.of(EvolutionFixtures.sources(step)), List.of(),
-                    NamingStrategy.SPRING);
+                    NamingStrategy.SPRING, dialect);
         }
         Path classes = compiled.resolve("step" + step);
         List<Path> classPath = new ArrayList<>();

@@ -113,7 +113,7 @@ class MigrationGeneratorTest {
 
     private MigrationGenerator.Settings settings() {
         Dialect dialect = Dialect.named("postgresql");
-        return new MigrationGenerator.Settings(new DesiredModel.FromSources(List.of(dir.resolve("src")), List.of(), NamingStrategy.SPRING), dialect,
+        return new MigrationGenerator.Settings(new DesiredModel.FromSources(List.of(dir.resolve("src")), List.of(), NamingStrategy.SPRING, dialect), dialect,
                 Renames.parse(""), ShadowDatabase.embedded(dialect));
     }
 }

@@ -191,6 +191,6 @@ class SafetyReviewTest {
     private MigrationGenerator.Settings settings(DataPolicy policy) {
         Dialect dialect = Dialect.named("postgresql");
         return new MigrationGenerator.Settings(new DesiredModel.FromSources(List.of(dir.resolve("src")), List.of(),
-                NamingStrategy.SPRING), dialect, Renames.NONE, ShadowDatabase.embedded(dialect), policy);
+                NamingStrategy.SPRING, dialect), dialect, Renames.NONE, ShadowDatabase.embedded(dialect), policy);
     }
 }

@@ -26,7 +26,7 @@ class SchemaDriftTest {
     private static final Dialect DIALECT = Dialect.named("postgresql");
 
     private static MigrationGenerator.Settings settings(Path sources) {
-        return new MigrationGenerator.Settings(new DesiredModel.FromSources(List.of(sources), List.of(), NamingStrategy.SPRING), DIALECT,
+        return new MigrationGenerator.Settings(new DesiredModel.FromSources(List.of(sources), List.of(), NamingStrategy.SPRING, DIALECT), DIALECT,
                 Renames.NONE, ShadowDatabase.embedded(DIALECT));
     }
 
