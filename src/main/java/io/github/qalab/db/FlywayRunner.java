@@ -46,6 +46,12 @@ public final class FlywayRunner {
     /** Flyway's own default name of the history table. */
     public static final String DEFAULT_TABLE = "flyway_schema_history";
 
+    /**
+     * The plugin's journal beside the history table, on databases without transactional DDL only: a row per migration
+     * that has started and not yet finished, so that a run killed half way is told apart from a pending migration.
+     */
+    public static final String JOURNAL_TABLE = "qalab_migrate_journal";
+
     private static final Pattern VERSION = Pattern.compile("[0-9]{1,9}");
     private static final Pattern RELATIVE = Pattern.compile("-([0-9]{1,9})");
 
@@ -81,7 +87,17 @@ public final class FlywayRunner {
         String[] locations = directory.locations().stream()
                 .map(p -> "filesystem:" + p.toAbsolutePath().normalize())
                 .toArray(String[]::new);
-        return Flyway.configure(classLoader)
+        FluentConfiguration config = Flyway.configure(classLoader);
+        if (connection.url().startsWith("jdbc:postgresql:")) {
+            // A session-level advisory lock instead of one held in a transaction: CREATE INDEX CONCURRENTLY waits
+            // for every open transaction, Flyway's own lock included, and would never finish.
+            var extension = config.getConfigurationExtension(
+                    org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension.class);
+            if (extension != null) {
+                extension.setTransactionalLock(false);
+            }
+        }
+        return config
                 .dataSource(connection.url(), connection.user(), connection.password())
                 .locations(locations)
                 .failOnMissingLocations(false)
@@ -102,19 +118,51 @@ public final class FlywayRunner {
      */
     public MigrationRun migrate(String target) throws DatabaseException {
         long start = System.nanoTime();
-        FluentConfiguration config = configure().callbacks(new ProgressCallback());
+        boolean journal = !connection.url().startsWith("jdbc:postgresql:");
+        java.util.Set<String> interrupted = journal ? interrupted() : java.util.Set.of();
+        if (!interrupted.isEmpty()) {
+            String versions = String.join(", ", interrupted.stream().sorted().toList());
+            throw new DatabaseException(connection.mask("Refusing to migrate (nothing was changed): " + versions
+                    + (interrupted.size() == 1 ? " was" : " were") + " interrupted while running (the process died),"
+                    + " so some of its statements may be applied without a history row. Undo them by hand"
+                    + " (mvn qalab:status -Dqalab.liveDrift=true lists what the database has beyond its history),"
+                    + " then run: mvn qalab:repair qalab:migrate"));
+        }
+        FluentConfiguration config = configure().callbacks(new ProgressCallback(journal));
         if (target != null && !target.isBlank()) {
             config.target(knownVersion(target.strip(), "migrate"));
         }
+        // On PostgreSQL (transactional DDL) all pending migrations run in one transaction, as Alembic's default
+        // does: Flyway then reads its history once instead of once per migration (the per-migration refresh made a
+        // 999-file chain quadratic), and a failure leaves nothing of the run behind.
+        boolean grouped = connection.url().startsWith("jdbc:postgresql:");
         MigrateResult result;
         try {
-            result = config.load().migrate();
+            try {
+                result = config.group(grouped).load().migrate();
+            } catch (FlywayException e) {
+                if (!grouped || !mixedGroup(e)) {
+                    throw e;
+                }
+                // A statement that cannot run in a transaction (CREATE INDEX CONCURRENTLY): Flyway refuses the
+                // group before it executes anything, so the run goes one migration at a time.
+                grouped = false;
+                result = config.group(false).load().migrate();
+            }
         } catch (FlywayMigrateException e) {
-            throw migrateFailure(e);
+            MigrationInfo failed = e.getMigration();
+            if (journal) {
+                // Flyway recorded the failure in its history (or rolled it back): the journal row has done its work.
+                closeJournal(failed == null || failed.getVersion() == null ? null : failed.getVersion().getVersion());
+            }
+            throw migrateFailure(e, grouped);
         } catch (FlywayValidateException e) {
             throw validateFailure(e);
         } catch (FlywayException e) {
             throw failure(e);
+        }
+        if (journal) {
+            closeJournal(null);
         }
         List<MigrationRun.Applied> applied = new ArrayList<>();
         for (var m : result.migrations) {
@@ -129,7 +177,13 @@ public final class FlywayRunner {
 
     /** Reports each applied migration with its time as soon as Flyway finished it. */
     private final class ProgressCallback implements Callback {
+        private final boolean journal;
+        private boolean journalReady;
         private long started;
+
+        ProgressCallback(boolean journal) {
+            this.journal = journal;
+        }
 
         @Override
         public boolean supports(Event event, Context context) {
@@ -143,11 +197,19 @@ public final class FlywayRunner {
 
         @Override
         public void handle(Event event, Context context) {
+            MigrationInfo info = context.getMigrationInfo();
+            String version = info == null || info.getVersion() == null ? "" : info.getVersion().getVersion();
             if (event == Event.BEFORE_EACH_MIGRATE) {
+                if (journal && !version.isEmpty()) {
+                    journalStart(context.getConnection(), version, info.getScript());
+                }
                 started = System.nanoTime();
                 return;
             }
-            MigrationInfo info = context.getMigrationInfo();
+            if (journal && journalReady) {
+                // Finished: the row goes in the transaction that inserts its history row.
+                journalEnd(context.getConnection(), version);
+            }
             long millis = (System.nanoTime() - started) / 1_000_000;
             listener.info("Applied " + info.getScript() + " (" + millis + " ms)");
         }
@@ -156,9 +218,140 @@ public final class FlywayRunner {
         public String getCallbackName() {
             return "qalab-progress";
         }
+
+        private void journalStart(Connection c, String version, String script) {
+            try (Statement st = c.createStatement()) {
+                if (!journalReady) {
+                    st.execute("CREATE TABLE IF NOT EXISTS " + JOURNAL_TABLE + " (version VARCHAR(50) NOT NULL,"
+                            + " script VARCHAR(1000) NOT NULL, started_at TIMESTAMP NOT NULL)");
+                    journalReady = true;
+                }
+                try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + JOURNAL_TABLE
+                        + " (version, script, started_at) VALUES (?, ?, CURRENT_TIMESTAMP)")) {
+                    insert.setString(1, version);
+                    insert.setString(2, script == null ? "" : script);
+                    insert.executeUpdate();
+                }
+                if (!c.getAutoCommit()) {
+                    c.commit(); // the row must outlive a kill before the migration's first statement commits
+                }
+            } catch (SQLException e) {
+                journalReady = false; // no rights to create it: migrate as plain Flyway does, without the journal
+                listener.info("No journal of started migrations (" + rootMessage(e) + ")");
+            }
+        }
+
+        private void journalEnd(Connection c, String version) {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + JOURNAL_TABLE + " WHERE version = ?")) {
+                delete.setString(1, version);
+                delete.executeUpdate();
+            } catch (SQLException e) {
+                listener.info("Cannot clear the journal row of " + version + " (" + rootMessage(e) + ")");
+            }
+        }
     }
 
-    private DatabaseException migrateFailure(FlywayMigrateException e) {
+    private String fileName(String version) {
+        Path file = fileOf(version);
+        return file == null ? "file gone" : file.getFileName().toString();
+    }
+
+    /**
+     * After a run: removes the journal row of the migration that failed (if any), then the journal table itself
+     * when no row is left, so that the journal exists only while a run goes on or after one was killed.
+     */
+    private void closeJournal(String failedVersion) {
+        Configuration config = configure().load().getConfiguration();
+        try (Connection c = config.getDataSource().getConnection(); Statement st = c.createStatement()) {
+            if (failedVersion != null) {
+                try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + JOURNAL_TABLE
+                        + " WHERE version = ?")) {
+                    delete.setString(1, failedVersion);
+                    delete.executeUpdate();
+                }
+            }
+            boolean empty;
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + JOURNAL_TABLE)) {
+                empty = rs.next() && rs.getInt(1) == 0;
+            }
+            if (empty) {
+                st.execute("DROP TABLE " + JOURNAL_TABLE);
+            }
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        } catch (SQLException | RuntimeException e) {
+            // no journal table (nothing ran) or no rights: nothing to close
+        }
+    }
+
+    /**
+     * The versions the journal says were started and never finished; empty where there is no journal.
+     */
+    private java.util.Set<String> interrupted() {
+        if (connection.url().startsWith("jdbc:postgresql:")) {
+            return java.util.Set.of();
+        }
+        java.util.Set<String> versions = new java.util.HashSet<>();
+        Configuration config = configure().load().getConfiguration();
+        try (Connection c = config.getDataSource().getConnection();
+             Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT version FROM " + JOURNAL_TABLE)) {
+            while (rs.next()) {
+                versions.add(rs.getString(1));
+            }
+        } catch (SQLException | RuntimeException e) {
+            return java.util.Set.of(); // no journal table: nothing was ever interrupted under the plugin
+        }
+        return versions;
+    }
+
+    // ------------------------------------------------------------------------------------------------ repair
+
+    /**
+     * Flyway's repair, then the journal: removes the history rows of failed migrations, realigns the recorded
+     * checksums (and descriptions) of applied migrations with the files, and forgets interrupted runs. Run it after
+     * undoing by hand what a failed or interrupted migration left behind.
+     *
+     * @return one line per change made, e.g. {@code removed the failed row of 004}; empty when nothing was to repair
+     * @throws DatabaseException when the database cannot be reached or Flyway refuses
+     */
+    public List<String> repair() throws DatabaseException {
+        List<String> changes = new ArrayList<>();
+        java.util.Set<String> interrupted = interrupted();
+        try {
+            var result = configure().load().repair();
+            result.migrationsRemoved.forEach(m -> changes.add("removed the failed row of " + m.version
+                    + " (" + fileName(m.version) + ")"));
+            result.migrationsAligned.forEach(m -> changes.add("realigned the checksum of " + m.version
+                    + " with " + fileName(m.version)));
+            result.migrationsDeleted.forEach(m -> changes.add("removed the row of " + m.version
+                    + " whose file is gone"));
+        } catch (FlywayException e) {
+            throw failure(e);
+        }
+        if (!interrupted.isEmpty()) {
+            Configuration config = configure().load().getConfiguration();
+            try (Connection c = config.getDataSource().getConnection(); Statement st = c.createStatement()) {
+                st.executeUpdate("DELETE FROM " + JOURNAL_TABLE);
+                if (!c.getAutoCommit()) {
+                    c.commit();
+                }
+            } catch (SQLException e) {
+                throw new DatabaseException(connection.mask("Cannot clear " + JOURNAL_TABLE + ": " + rootMessage(e)));
+            }
+            interrupted.stream().sorted().forEach(v -> changes.add("forgot the interrupted run of " + v
+                    + " (it is pending again)"));
+        }
+        return changes;
+    }
+
+    /** Flyway's refusal of a group that mixes transactional and non-transactional migrations. */
+    private static boolean mixedGroup(FlywayException e) {
+        return String.valueOf(e.getMessage()).contains("Detected both transactional and non-transactional migrations");
+    }
+
+    private DatabaseException migrateFailure(FlywayMigrateException e, boolean grouped) {
         MigrationInfo info = e.getMigration();
         String script = info == null ? "a migration" : info.getScript();
         Path file = info == null ? null : fileOf(info.getVersion() == null ? "" : info.getVersion().getVersion());
@@ -172,16 +365,19 @@ public final class FlywayRunner {
         message.append(": ").append(dbMessage.strip()).append('\n');
         Facts facts = facts();
         if (e.isExecutableInTransaction() && facts.ddlTransactions()) {
-            message.append("Nothing of ").append(script).append(" remains (rolled back in one transaction) and it is"
-                    + " still pending: fix the file and run qalab:migrate again.");
+            message.append(grouped
+                    ? "Nothing of this run remains: its migrations ran in one transaction, which was rolled back, and"
+                            + " they are all still pending."
+                    : "Nothing of " + script + " remains (rolled back in one transaction) and it is still pending.")
+                    .append(" Fix the file, then run: mvn qalab:hash qalab:migrate (qalab:hash records the fixed"
+                            + " content in qalab.sum; the migration was never applied, so no history is rewritten).");
         } else {
             String version = info == null || info.getVersion() == null ? "?" : info.getVersion().getVersion();
             message.append(facts.product()).append(" cannot roll back DDL (it commits each DDL statement): the statements"
                             + " of ").append(script).append(" before line ").append(Math.max(e.getLineNumber(), 1))
                     .append(" may have been applied and remain, and ").append(table).append(" marks ").append(version)
-                    .append(" as failed. Undo what remains by hand, delete that row (")
-                    .append(historyDelete(facts.historyTable(), facts.versionColumn(), version))
-                    .append("), fix the file and run qalab:migrate again");
+                    .append(" as failed. Undo what remains by hand, fix the file, then run: mvn qalab:repair qalab:hash"
+                            + " qalab:migrate (repair removes the failed row, hash records the fixed content)");
             if (connection.isEmbedded()) {
                 message.append(" (or, for the embedded database, delete target/qalab and start afresh)");
             }
@@ -202,7 +398,7 @@ public final class FlywayRunner {
                             + " and put the change into a new migration (mvn qalab:generate)");
                 } else if (r.state() == RevisionState.FAILED) {
                     lines.add(display(r) + ": marked as failed in " + table + " \u2014 undo what remains of it by hand,"
-                            + " then DELETE FROM " + table + " WHERE version = '" + r.version() + "'");
+                            + " fix the file, then run: mvn qalab:repair qalab:hash qalab:migrate");
                 }
             }
             if (!lines.isEmpty()) {
@@ -227,6 +423,7 @@ public final class FlywayRunner {
         } catch (FlywayException e) {
             throw failure(e);
         }
+        java.util.Set<String> interrupted = interrupted();
         String head = directory.head().flatMap(MigrationFile::version).orElse("");
         String currentVersion = current == null || current.getVersion() == null ? "" : current.getVersion().getVersion();
         List<RevisionStatus> revisions = new ArrayList<>();
@@ -239,6 +436,9 @@ public final class FlywayRunner {
             }
             String version = info.getVersion().getVersion();
             RevisionState state = stateOf(info);
+            if (state == RevisionState.PENDING && interrupted.contains(version)) {
+                state = RevisionState.INTERRUPTED;
+            }
             Path file = fileOf(version);
             revisions.add(new RevisionStatus(version, info.getDescription(),
                     file != null ? file.getFileName().toString() : nullToEmpty(info.getScript()),

@@ -62,7 +62,7 @@ public final class LiveDatabase {
      * @throws DatabaseException when the database cannot be reached or read (the message names it, masked)
      */
     public Catalog read(boolean withUnsupported) throws DatabaseException {
-        Set<String> ignored = Set.of(runner.table());
+        Set<String> ignored = Set.of(runner.table(), FlywayRunner.JOURNAL_TABLE);
         try (Connection c = connect()) {
             String product = c.getMetaData().getDatabaseProductName();
             Schema schema = new JdbcSchemaReader(ignored).read(c);

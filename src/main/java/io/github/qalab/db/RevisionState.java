@@ -10,6 +10,12 @@ public enum RevisionState {
     PENDING("pending"),
     /** Recorded as failed in the history table (databases without transactional DDL). */
     FAILED("failed"),
+    /**
+     * Started but never finished: the process died while it ran (kill -9, power loss) on a database without
+     * transactional DDL, so some of its statements may have been applied while the history has no row for it. Known
+     * from the plugin's journal table ({@link FlywayRunner#JOURNAL_TABLE}).
+     */
+    INTERRUPTED("partially applied"),
     /** Recorded as applied, but no file has this version any more. */
     FILE_MISSING("applied, file missing"),
     /**
@@ -33,6 +39,6 @@ public enum RevisionState {
 
     /** True when the history table holds a row for the revision. */
     public boolean inHistory() {
-        return this != PENDING && this != BELOW_BASELINE;
+        return this != PENDING && this != BELOW_BASELINE && this != INTERRUPTED;
     }
 }

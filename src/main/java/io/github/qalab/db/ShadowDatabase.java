@@ -127,7 +127,7 @@ public final class ShadowDatabase {
         private Session(Connection connection, Connection work) throws SQLException {
             this.connection = connection;
             this.work = work;
-            this.current = new JdbcSchemaReader(Set.of(HISTORY_TABLE, MARKER_TABLE)).read(connection);
+            this.current = new JdbcSchemaReader(Set.of(HISTORY_TABLE, MARKER_TABLE, FlywayRunner.JOURNAL_TABLE)).read(connection);
         }
 
         /** The schema the replayed migrations produce. */

@@ -43,7 +43,7 @@ public final class JdbcSchemaReader {
 
     /** A reader that ignores Flyway's history table. */
     public JdbcSchemaReader() {
-        this(Set.of(FLYWAY_HISTORY));
+        this(Set.of(FLYWAY_HISTORY, "qalab_migrate_journal"));
     }
 
     /** A reader that ignores the given tables (compared case-insensitively). */

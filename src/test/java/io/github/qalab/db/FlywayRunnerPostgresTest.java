@@ -34,19 +34,50 @@ class FlywayRunnerPostgresTest extends AbstractFlywayRunnerTest {
     }
 
     @Test
-    void failingMigrationInTheMiddleLeavesNoTrace() throws Exception {
+    void failingMigrationLeavesNothingOfItsRun() throws Exception {
         Path dir = failingChain();
         String message = migrateFailing(dir);
-        assertTrue(message.contains("Nothing of 004_broken.sql remains (rolled back in one transaction)"), message);
+        assertTrue(message.contains("Nothing of this run remains: its migrations ran in one transaction"), message);
+        assertTrue(message.contains("mvn qalab:hash qalab:migrate"), message);
         assertFalse(tableExists("half_done"), "the CREATE TABLE before the failing statement was rolled back");
-        assertEquals(List.of("001", "002", "003"), history());
+        assertFalse(tableExists("account"), "002 ran in the same transaction: rolled back too");
+        assertEquals(List.of(), history());
         DatabaseStatus status = runner(dir).info();
-        assertEquals(RevisionState.PENDING, status.revisions().get(0).state());
-        assertEquals("003", status.current());
+        assertTrue(status.revisions().stream().allMatch(r -> r.state() == RevisionState.PENDING), status::toString);
+        assertEquals("", status.current());
 
         fix(dir);
         MigrationRun run = runner(dir).migrate("");
-        assertEquals(List.of("004"), run.applied().stream().map(MigrationRun.Applied::version).toList());
+        assertEquals(List.of("001", "002", "003", "004"),
+                run.applied().stream().map(MigrationRun.Applied::version).toList());
+        assertEquals(List.of("001", "002", "003", "004"), history());
+    }
+
+    @Test
+    void failingMigrationKeepsWhatEarlierRunsApplied() throws Exception {
+        Path dir = failingChain();
+        runner(dir).migrate("003");
+        migrateFailing(dir);
+        assertFalse(tableExists("half_done"));
+        assertEquals(List.of("001", "002", "003"), history());
+        assertEquals(RevisionState.PENDING, runner(dir).info().revisions().get(0).state());
+    }
+
+    @Test
+    void aNonTransactionalStatementRunsTheMigrationsOneByOne() throws Exception {
+        Path dir = Migrations.standard(temp.resolve("migrations"));
+        Migrations.write(dir, "004_concurrent_index.sql", """
+                -- revision: 004
+                -- down_revision: 003
+
+                CREATE INDEX CONCURRENTLY ix_concurrent ON account (id);
+
+                /* qalab:downgrade
+                DROP INDEX ix_concurrent;
+                */
+                """);
+        MigrationRun run = runner(dir).migrate("");
+        assertEquals(4, run.applied().size());
         assertEquals(List.of("001", "002", "003", "004"), history());
     }
 
