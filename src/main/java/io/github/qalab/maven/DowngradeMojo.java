@@ -20,11 +20,14 @@ import java.util.List;
 @Mojo(name = "downgrade", threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class DowngradeMojo extends AbstractDatabaseMojo {
 
-    /** Where to go: a revision that stays applied ({@code 002}), {@code -N} or {@code base}. */
+    /**
+     * Required: where to go: a revision that stays applied ({@code 002}), {@code -N} (the N newest applied migrations)
+     * or {@code base} (all of them).
+     */
     @Parameter(property = "qalab.target")
     protected String target;
 
-    /** Prints the SQL that would run, and changes nothing. */
+    /** Prints the SQL that would run (and the data-loss warnings), and changes nothing. */
     @Parameter(property = "qalab.dryRun", defaultValue = "false")
     protected boolean dryRun;
 
