@@ -488,6 +488,18 @@ public final class FlywayRunner {
      *                           reverted, or a downgrade statement fails
      */
     public DowngradeRun downgrade(String target, boolean dryRun) throws DatabaseException {
+        return downgrade(target, dryRun, plan -> {
+        });
+    }
+
+    /**
+     * As {@link #downgrade(String, boolean)}, and hands the plan (the migrations to revert, newest first, with their
+     * statements) to {@code beforeExecuting} once everything is checked and before any statement runs, also for a
+     * dry run: the place to warn about what the downgrade destroys.
+     */
+    public DowngradeRun downgrade(String target, boolean dryRun,
+                                  java.util.function.Consumer<List<DowngradeRun.Reverted>> beforeExecuting)
+            throws DatabaseException {
         long start = System.nanoTime();
         DatabaseStatus status = info();
         List<RevisionStatus> applied = status.revisions().stream().filter(r -> r.state().inHistory()).toList();
@@ -520,12 +532,14 @@ public final class FlywayRunner {
                 List<DowngradeRun.Reverted> reverted = new ArrayList<>();
                 Table history = database.getMainConnection().getCurrentSchema().getTable(config.getTable());
                 String versionColumn = database.quote("version");
+                List<DowngradeRun.Reverted> planned = new ArrayList<>();
+                for (RevisionStatus r : toRevert) {
+                    planned.add(new DowngradeRun.Reverted(r.version(), r.script(), r.file(), plan.get(r),
+                            historyDelete(history.toString(), versionColumn, r.version()), Duration.ZERO));
+                }
+                beforeExecuting.accept(List.copyOf(planned));
                 if (dryRun) {
-                    for (RevisionStatus r : toRevert) {
-                        reverted.add(new DowngradeRun.Reverted(r.version(), r.script(), r.file(), plan.get(r),
-                                historyDelete(history.toString(), versionColumn, r.version()), Duration.ZERO));
-                    }
-                    return new DowngradeRun(status.current(), to, reverted, true, Duration.ofNanos(System.nanoTime() - start));
+                    return new DowngradeRun(status.current(), to, planned, true, Duration.ofNanos(System.nanoTime() - start));
                 }
                 boolean transactional = database.supportsDdlTransactions();
                 Connection jdbc = database.getMigrationConnection().getJdbcConnection();

@@ -25,9 +25,15 @@ final class LintContext {
     private final BiFunction<String, String, Optional<String>> earlierType;
 
     LintContext(MigrationFile file, LintDialect dialect, BiFunction<String, String, Optional<String>> earlierType) {
+        this(file, dialect, earlierType, file.content().toLowerCase(Locale.ROOT).contains(ALLOW_DESTRUCTIVE));
+    }
+
+    /** A context whose acknowledgement of destructive changes is given, not read from the file. */
+    LintContext(MigrationFile file, LintDialect dialect, BiFunction<String, String, Optional<String>> earlierType,
+                boolean allowDestructive) {
         this.file = file;
         this.dialect = dialect;
-        this.allowDestructive = file.content().toLowerCase(Locale.ROOT).contains(ALLOW_DESTRUCTIVE);
+        this.allowDestructive = allowDestructive;
         this.earlierType = earlierType;
     }
 

@@ -120,7 +120,8 @@ public final class MigrationLinter {
     }
 
     private void lint(MigrationFile file, List<Violation> found) {
-        LintContext context = new LintContext(file, dialect, (table, column) -> earlierType(file, table, column));
+        LintContext context = new LintContext(file, dialect,
+                (table, column) -> typeBefore(file.number(), table, column));
         for (SqlStatement source : statements(file)) {
             if (!concernsSchema(source.sql())) {
                 continue;
@@ -193,11 +194,11 @@ public final class MigrationLinter {
         }
     }
 
-    /** The column's type after the migrations before {@code file}, newest statement last. */
-    private Optional<String> earlierType(MigrationFile file, String table, String column) {
+    /** The column's type after the upgrades of the migrations numbered below {@code number}, newest statement last. */
+    private Optional<String> typeBefore(int number, String table, String column) {
         String type = null;
         for (MigrationFile earlier : directory.migrations()) {
-            if (earlier.number() >= file.number()) {
+            if (earlier.number() >= number) {
                 break;
             }
             if (!earlier.upgrade().sql().toLowerCase(Locale.ROOT).contains(table)) {
@@ -208,6 +209,17 @@ public final class MigrationLinter {
             }
         }
         return Optional.ofNullable(type);
+    }
+
+    /**
+     * A context for reading the downgrade block of {@code file}: every table exists, a column's type is the one the
+     * upgrades up to and including {@code file} left, and {@code -- qalab:allow destructive} acknowledges nothing (a
+     * downgrade that destroys data is always reported). Starts this linter's time budget.
+     */
+    LintContext downgradeContext(MigrationFile file) {
+        deadline = System.nanoTime() + budgetMillis * 1_000_000;
+        outOfTime = false;
+        return new LintContext(file, dialect, (table, column) -> typeBefore(file.number() + 1, table, column), false);
     }
 
     private List<ParsedStatement> parseAll(MigrationFile file) {

@@ -39,14 +39,16 @@ import java.util.ServiceLoader;
 public abstract class AbstractDatabaseMojo extends AbstractQalabMojo {
 
     /**
-     * The JDBC URL ({@code -Dqalab.url=...}); without one (and without {@code QALAB_URL}) an embedded H2 database under
-     * target/qalab is used. Not a Maven parameter property, so that {@code mvn -X} never prints it (it may hold a
-     * password): qalab reads {@code -Dqalab.url} itself.
+     * The JDBC URL of the database ({@code -Dqalab.url=...}, else {@code QALAB_URL}): the database {@code migrate}
+     * applies to, {@code status} reads, {@code downgrade} reverts, {@code baseline} adopts and {@code renumber} asks
+     * which migrations are applied. Without one, {@code renumber} checks no database, and the other goals use an
+     * embedded H2 database under target/qalab (in the compatibility mode of {@code qalab.dialect}). Not a Maven parameter property, so that {@code mvn -X} never prints it (it may hold a password): qalab
+     * reads {@code -Dqalab.url} itself.
      */
     @Parameter
     protected String url;
 
-    /** The database user (else the settings.xml server's, else {@code QALAB_USER}). */
+    /** The database user for {@code qalab.url} (else the settings.xml server's, else {@code QALAB_USER}). */
     @Parameter(property = "qalab.user")
     protected String user;
 
@@ -62,7 +64,11 @@ public abstract class AbstractDatabaseMojo extends AbstractQalabMojo {
     @Parameter(property = "qalab.serverId")
     protected String serverId;
 
-    /** Flyway's history table. */
+    /**
+     * Flyway's history table: where {@code migrate} records what it applied, {@code status} and {@code renumber} read
+     * what is applied, {@code downgrade} removes the reverted rows and {@code baseline} records the baseline. Use the
+     * application's name if it sets {@code spring.flyway.table}.
+     */
     @Parameter(property = "qalab.table", defaultValue = FlywayRunner.DEFAULT_TABLE)
     protected String table;
 

@@ -13,7 +13,9 @@ public abstract class AbstractLiveSchemaMojo extends AbstractDatabaseMojo {
     /**
      * A real, empty database to replay the migrations into instead of the embedded H2 (for migrations with
      * vendor-only SQL, or to compare types exactly as the live database's vendor reports them). Everything in it is
-     * dropped before and after; a database holding other tables is refused.
+     * dropped before and after; a database holding other tables is refused. {@code baseline} replays into it to
+     * write or check the baseline; {@code status} only with {@code qalab.liveDrift} or {@code qalab.failOnDrift}.
+     * Read by qalab itself, not by Maven, so that {@code mvn -X} never prints it ({@code -Dqalab.shadowUrl=...}).
      */
     @Parameter
     protected String shadowUrl;

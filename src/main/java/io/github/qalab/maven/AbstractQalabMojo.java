@@ -32,15 +32,32 @@ public abstract class AbstractQalabMojo extends AbstractMojo {
     /**
      * The folder(s) that hold the migrations, comma-separated, relative to the project directory. Migrations live
      * directly inside each folder; a file in a sub-folder is reported (QL001), because Flyway would apply it too.
-     * Hidden files and folders are skipped, as Flyway skips them; a folder listed twice counts once.
+     * Hidden files and folders are skipped, as Flyway skips them; a folder listed twice counts once. Every goal reads
+     * all of them as one chain; {@code generate} and {@code baseline} write the new migration into the first folder,
+     * and {@code hash} writes {@code qalab.sum} there. To keep one chain per database, run the goals once per folder
+     * (e.g. {@code -Dqalab.locations=src/main/resources/db/migration/postgresql -Dqalab.dialect=postgresql}).
      */
     @Parameter(property = "qalab.locations", defaultValue = "src/main/resources/db/migration")
     protected String locations;
 
     /**
      * The database the migrations are written for: {@code postgresql}, {@code mariadb}, {@code mysql} or {@code h2}.
-     * {@code generate} writes SQL for it; the embedded H2 database and the shadow database run in its compatibility
-     * mode; {@code verify} runs the PostgreSQL-only lint rules (QL105, QL106) for {@code postgresql}.
+     * What it does depends on the goal:
+     * <ul>
+     * <li>{@code generate}: the SQL dialect the new migration is written in (types as Hibernate maps them for that
+     * database); the shadow database replaying the existing migrations runs in its H2 compatibility mode.</li>
+     * <li>{@code verify}: the dialect of the safety lint (the PostgreSQL-only rules QL105, QL106 run for
+     * {@code postgresql}) and, for the drift check, as in {@code drift}.</li>
+     * <li>{@code drift}: the database the entities are mapped for and the compatibility mode of the shadow
+     * database.</li>
+     * <li>{@code migrate}, {@code status}, {@code downgrade}: only the compatibility mode of the embedded H2 database
+     * used when no {@code qalab.url} is given; with a URL the database is the one the URL names. For {@code status}
+     * with {@code qalab.liveDrift}, also the shadow database's mode and how column types are compared.</li>
+     * <li>{@code baseline}: the SQL dialect of the baseline migration; it must match the database's vendor (a
+     * mismatch is refused).</li>
+     * <li>{@code diagram}: the column types drawn and the shadow database's compatibility mode.</li>
+     * <li>{@code hash}, {@code renumber}: not used.</li>
+     * </ul>
      */
     @Parameter(property = "qalab.dialect", defaultValue = "postgresql")
     protected String dialect;

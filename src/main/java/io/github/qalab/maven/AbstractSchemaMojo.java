@@ -47,7 +47,8 @@ public abstract class AbstractSchemaMojo extends AbstractQalabMojo {
      * Where the schema the entities need comes from: {@code hibernate} (the project's own Hibernate 6.2+ maps its
      * compiled classes, exactly as at run time), {@code source} (the entity sources, read without compiling or
      * Hibernate), or {@code auto} (hibernate when hibernate-core 6.2+ is on the project's runtime class path, else
-     * source).
+     * source). In {@code generate} it is the schema the next migration leads to; in {@code drift} and in
+     * {@code verify}'s drift check, the schema compared with the migrations.
      */
     @Parameter(property = "qalab.model", defaultValue = "auto")
     protected String model;
@@ -114,8 +115,11 @@ public abstract class AbstractSchemaMojo extends AbstractQalabMojo {
     private final Set<Path> ownGroupJars = new LinkedHashSet<>();
 
     /**
-     * Severity per rule id: {@code error} (the default for every rule) fails the build, {@code warn} only reports,
-     * {@code off} skips the rule. Example: {@code <rules><QL007>warn</QL007></rules>}.
+     * Severity per rule id: {@code error} fails the build, {@code warn} only reports, {@code off} skips the rule; a
+     * rule not named keeps its default (error for most, warn for a few, e.g. QL013, QL014, QL100). Example:
+     * {@code <rules><QL007>warn</QL007></rules>}. In {@code verify} it applies to every rule; in {@code drift} to the
+     * drift rules QL020 to QL022; in {@code generate} to the safety lint (QL100 to QL107) of the migration it just
+     * wrote, which it reports as warnings.
      */
     @Parameter
     protected Map<String, String> rules;

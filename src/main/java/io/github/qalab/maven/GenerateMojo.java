@@ -32,16 +32,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the next migration from the difference between the JPA entities (parsed from the sources, no
- * compilation) and the schema the existing migrations produce (replayed into a shadow database):
- * {@code mvn qalab:generate -Dqalab.message="Add account table"}. Writes nothing when there is no difference.
+ * Writes the next migration from the difference between the JPA entities (as the project's Hibernate maps the
+ * compiled classes, or as their sources declare them: see {@code model}) and the schema the existing migrations
+ * produce (replayed into a shadow database): {@code mvn compile qalab:generate -Dqalab.message="Add account table"}.
+ * Writes nothing when there is no difference.
  */
 @Mojo(name = "generate", threadSafe = true, requiresProject = true)
 public class GenerateMojo extends AbstractSchemaMojo {
 
     private static final String EXAMPLE = "mvn qalab:generate -Dqalab.message=\"Add account table\"";
 
-    /** What the migration does, in a few words; it becomes the file name's description and the header's message. */
+    /**
+     * Required: what the migration does, in a few words; it becomes the file name's description and the header's
+     * message ({@code -Dqalab.message="Add account table"} writes {@code NNN_add_account_table.sql}).
+     */
     @Parameter(property = "qalab.message")
     protected String message;
 

@@ -71,7 +71,8 @@ public class RenumberMojo extends AbstractDatabaseMojo {
 
     /** The file names applied in the configured database; none when no database is configured. */
     private Set<String> applied(MigrationDirectory directory) throws MojoFailureException {
-        boolean configured = url != null && !url.isBlank()
+        String configuredUrl = quietParameter(url, "qalab.url");
+        boolean configured = configuredUrl != null && !configuredUrl.isBlank()
                 || System.getenv("QALAB_URL") != null && !System.getenv("QALAB_URL").isBlank();
         if (!configured) {
             getLog().info("No database configured (qalab.url, QALAB_URL): not checking which migrations are applied");

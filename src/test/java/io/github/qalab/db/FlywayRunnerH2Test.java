@@ -24,6 +24,35 @@ class FlywayRunnerH2Test extends AbstractFlywayRunnerTest {
         return null;
     }
 
+    /**
+     * The plan reaches the caller after every check and before any statement runs, so that qalab:downgrade can warn
+     * about the data a downgrade destroys while it is still there; the review finds 003's DROP COLUMN.
+     */
+    @Test
+    void downgradeHandsOverThePlanBeforeRunningIt() throws Exception {
+        Path dir = Migrations.standard(temp.resolve("migrations"));
+        runner(dir).migrate("");
+        List<String> seenBefore = new java.util.ArrayList<>();
+        List<String> warnings = new java.util.ArrayList<>();
+        DowngradeRun run = runner(dir).downgrade("-1", false, plan -> {
+            try {
+                seenBefore.addAll(schema());
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            for (DowngradeRun.Reverted r : plan) {
+                var file = Migrations.scan(dir).migrations().stream().filter(f -> f.path().equals(r.file()))
+                        .findFirst().orElseThrow();
+                new io.github.qalab.lint.DowngradeReview(Migrations.scan(dir)).review(file, r.statements())
+                        .forEach(w -> warnings.add(r.script() + ":" + w.line() + " " + w.what()));
+            }
+        });
+        assertEquals(List.of("003"), run.reverted().stream().map(DowngradeRun.Reverted::version).toList());
+        assertTrue(seenBefore.stream().anyMatch(f -> f.startsWith("column app_user.email ")), seenBefore::toString);
+        assertTrue(schema().stream().noneMatch(f -> f.startsWith("column app_user.email ")), "then it ran");
+        assertEquals(List.of("003_add_email.sql:13 drops column app_user.email: its data is lost"), warnings);
+    }
+
     /** H2 commits each DDL statement (Flyway knows: no DDL transactions), so the failed step is recorded as such. */
     @Test
     void failingMigrationInTheMiddleSaysWhatRemains() throws Exception {
