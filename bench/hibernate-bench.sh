@@ -7,13 +7,13 @@
 #      fails, as it should: the time of the check is what is measured);
 #  (3) an empty `mvn validate` of the same project, for the bound "within 1.5x of an empty mvn validate + 3 s".
 # Reports median (min-max) of RUNS for the time inside the Mojo (its own timing line) and the whole process (wall).
-# Needs the plugin in target/local-repo: `mvn -B -q verify -DskipTests -Dinvoker.test=migrate-skip` installs it there.
+# Needs the plugin in the local repository: `mvn -B -q install -DskipTests -Dinvoker.skip` installs it there.
 # Usage: bench/hibernate-bench.sh [runs=5]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
 root=$(pwd)
-mvn_args=(-B -o -s "$root/src/it/settings.xml" -Dmaven.repo.local="$root/target/local-repo")
+mvn_args=(-B -o)
 version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)
 hibernate=$(sed -n 's:.*<hibernate.version>\(.*\)</hibernate.version>.*:\1:p' pom.xml | head -1)
 work=bench/work/hibernate-500
