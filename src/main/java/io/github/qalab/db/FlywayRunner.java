@@ -341,7 +341,7 @@ public final class FlywayRunner {
                 throw new DatabaseException(connection.mask("Cannot clear " + JOURNAL_TABLE + ": " + rootMessage(e)));
             }
             interrupted.stream().sorted().forEach(v -> changes.add("forgot the interrupted run of " + v
-                    + " (it is pending again)"));
+                    + " (its history row, if any, stands again)"));
         }
         return changes;
     }
@@ -436,7 +436,7 @@ public final class FlywayRunner {
             }
             String version = info.getVersion().getVersion();
             RevisionState state = stateOf(info);
-            if (state == RevisionState.PENDING && interrupted.contains(version)) {
+            if ((state == RevisionState.PENDING || state == RevisionState.APPLIED) && interrupted.contains(version)) {
                 state = RevisionState.INTERRUPTED;
             }
             Path file = fileOf(version);
@@ -502,6 +502,15 @@ public final class FlywayRunner {
             throws DatabaseException {
         long start = System.nanoTime();
         DatabaseStatus status = info();
+        List<String> halfDone = status.revisions().stream().filter(r -> r.state() == RevisionState.INTERRUPTED)
+                .map(RevisionStatus::version).toList();
+        if (!halfDone.isEmpty()) {
+            throw new DatabaseException(connection.mask("Refusing to downgrade (nothing was changed): "
+                    + String.join(", ", halfDone) + (halfDone.size() == 1 ? " is" : " are") + " partially applied"
+                    + " (a migrate or downgrade stopped half way). Finish or undo its statements by hand"
+                    + " (mvn qalab:status -Dqalab.liveDrift=true lists what the database has beyond its history),"
+                    + " then run: mvn qalab:repair"));
+        }
         List<RevisionStatus> applied = status.revisions().stream().filter(r -> r.state().inHistory()).toList();
         List<RevisionStatus> toRevert = resolveDowngrade(target, applied);
         List<String> problems = new ArrayList<>();
@@ -555,6 +564,9 @@ public final class FlywayRunner {
                     database.getMainConnection().lock(history, work);
                 } else {
                     work.call();
+                }
+                if (!transactional) {
+                    closeJournal(null);
                 }
                 return new DowngradeRun(status.current(), to, reverted, false, Duration.ofNanos(System.nanoTime() - start));
             }
@@ -707,6 +719,20 @@ public final class FlywayRunner {
         }
         DowngradeRun.Statement running = null;
         try {
+            if (!transactional) {
+                // Without transactional DDL a failure or a kill half way leaves the step partly done while the
+                // history still lists it: the journal row makes status say "partially applied" until repaired.
+                try (Statement st = jdbc.createStatement()) {
+                    st.execute("CREATE TABLE IF NOT EXISTS " + JOURNAL_TABLE + " (version VARCHAR(50) NOT NULL,"
+                            + " script VARCHAR(1000) NOT NULL, started_at TIMESTAMP NOT NULL)");
+                }
+                try (PreparedStatement insert = jdbc.prepareStatement("INSERT INTO " + JOURNAL_TABLE
+                        + " (version, script, started_at) VALUES (?, ?, CURRENT_TIMESTAMP)")) {
+                    insert.setString(1, r.version());
+                    insert.setString(2, r.script());
+                    insert.executeUpdate();
+                }
+            }
             try (Statement st = jdbc.createStatement()) {
                 for (DowngradeRun.Statement s : statements) {
                     running = s;
@@ -717,6 +743,13 @@ public final class FlywayRunner {
             try (PreparedStatement delete = jdbc.prepareStatement("DELETE FROM " + historyTable + " WHERE " + versionColumn + " = ?")) {
                 delete.setString(1, r.version());
                 delete.executeUpdate();
+            }
+            if (!transactional) {
+                try (PreparedStatement done = jdbc.prepareStatement("DELETE FROM " + JOURNAL_TABLE
+                        + " WHERE version = ?")) {
+                    done.setString(1, r.version());
+                    done.executeUpdate();
+                }
             }
             if (transactional) {
                 jdbc.commit();
@@ -735,7 +768,8 @@ public final class FlywayRunner {
                     ? "Nothing of this downgrade step remains (rolled back); " + r.version() + " is still applied."
                     : "This database commits each DDL statement: the downgrade statements of " + r.script() + " before this one"
                     + " were executed and remain, while " + historyTable + " still lists " + r.version()
-                    + ". Finish or undo them by hand before running qalab again.";
+                    + "; qalab:status shows it as partially applied. Finish or undo them by hand, then run:"
+                    + " mvn qalab:repair";
             throw new DatabaseException(connection.mask(where + ": " + what + " of " + r.script() + " failed: "
                     + e.getMessage() + "\n" + consequence));
         } finally {

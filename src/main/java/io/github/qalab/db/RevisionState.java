@@ -11,9 +11,10 @@ public enum RevisionState {
     /** Recorded as failed in the history table (databases without transactional DDL). */
     FAILED("failed"),
     /**
-     * Started but never finished: the process died while it ran (kill -9, power loss) on a database without
-     * transactional DDL, so some of its statements may have been applied while the history has no row for it. Known
-     * from the plugin's journal table ({@link FlywayRunner#JOURNAL_TABLE}).
+     * Started but never finished, on a database without transactional DDL: a migrate that died while it ran (kill -9,
+     * power loss; some statements may be applied while the history has no row), or a downgrade step that failed or
+     * died half way (some statements reverted while the history still lists it). Known from the plugin's journal
+     * table ({@link FlywayRunner#JOURNAL_TABLE}); {@code qalab:repair} forgets it once the remains are undone.
      */
     INTERRUPTED("partially applied"),
     /** Recorded as applied, but no file has this version any more. */

@@ -81,10 +81,44 @@ class FlywayRunnerMariaDbTest extends AbstractFlywayRunnerTest {
         try (Connection c = connect(); Statement st = c.createStatement()) {
             st.execute("DROP TABLE half_done");
         }
-        assertEquals(List.of("forgot the interrupted run of 004 (it is pending again)"), runner(dir).repair());
+        assertEquals(List.of("forgot the interrupted run of 004 (its history row, if any, stands again)"), runner(dir).repair());
         runner(dir).migrate("");
         assertEquals(List.of("001", "002", "003", "004"), history());
         assertFalse(schema().contains("table " + FlywayRunner.JOURNAL_TABLE), "the journal is not part of the schema");
+    }
+
+    @Test
+    void downgradeFailingHalfWayLeavesTheHistoryTellingTheTruth() throws Exception {
+        Path dir = Migrations.standard(temp.resolve("migrations"));
+        Migrations.write(dir, "004_two_tables.sql", """
+                -- revision: 004
+                -- down_revision: 003
+
+                CREATE TABLE t4 (id BIGINT NOT NULL);
+                CREATE TABLE t5 (id BIGINT NOT NULL);
+
+                /* qalab:downgrade
+                DROP TABLE t5;
+                DROP TABLE no_such_table;
+                DROP TABLE t4;
+                */
+                """);
+        runner(dir).migrate("");
+        String message = assertThrows(DatabaseException.class, () -> runner(dir).downgrade("-1", false)).getMessage();
+        assertTrue(message.contains("qalab:status shows it as partially applied") && message.contains("mvn qalab:repair"),
+                message);
+        assertFalse(tableExists("t5"), "MariaDB committed the first DROP");
+        assertEquals(List.of("001", "002", "003", "004"), history());
+        assertEquals(RevisionState.INTERRUPTED, runner(dir).info().revisions().get(0).state());
+        String refused = assertThrows(DatabaseException.class, () -> runner(dir).downgrade("-1", false)).getMessage();
+        assertTrue(refused.startsWith("Refusing to downgrade (nothing was changed): 004 is partially applied"), refused);
+
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE t5 (id BIGINT NOT NULL)"); // undone by hand
+        }
+        assertEquals(List.of("forgot the interrupted run of 004 (its history row, if any, stands again)"),
+                runner(dir).repair());
+        assertEquals(RevisionState.APPLIED, runner(dir).info().revisions().get(0).state());
     }
 
     private void assertNoJournalRows() throws Exception {
