@@ -25,7 +25,8 @@ public final class ConventionChecker {
                 new UpgradeStatementRule(),
                 new DowngradeBlockRule(),
                 new ReadableFileRule(),
-                new LocationExistsRule());
+                new LocationExistsRule(),
+                new PlaceholderRule());
     }
 
     /**

@@ -833,7 +833,7 @@ public final class FlywayRunner {
     }
 
     /** The innermost message, usually the database's own words. */
-    static String rootMessage(Throwable e) {
+    public static String rootMessage(Throwable e) {
         Throwable t = e;
         String message = e.getMessage();
         while (t != null) {

@@ -58,6 +58,7 @@ public final class VerifyChecks {
         for (LintRule rule : MigrationLinter.rules()) {
             all.add(new RuleInfo(rule.id(), rule.summary(), rule.hint(), rule.defaultSeverity()));
         }
+        all.sort(java.util.Comparator.comparing(RuleInfo::id));
         return all;
     }
 

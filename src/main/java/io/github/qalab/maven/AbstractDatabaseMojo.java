@@ -181,6 +181,12 @@ public abstract class AbstractDatabaseMojo extends AbstractQalabMojo {
                     + connection.foreignDatabaseHint().map(hint -> " \u2014 " + hint).orElse(""));
         } catch (IOException e) {
             throw new MojoFailureException("Cannot release the project class path: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // Flyway's or a driver's own failure outside the runner's handling (e.g. its configuration refusing the
+            // URL): the message, masked, instead of an execution error.
+            throw new MojoFailureException(connection.mask("The database step failed: "
+                    + io.github.qalab.db.FlywayRunner.rootMessage(e) + " \u2014 check qalab.url and the migration"
+                    + " folder (run with -e for the details)"));
         }
     }
 

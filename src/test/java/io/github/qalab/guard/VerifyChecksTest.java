@@ -30,7 +30,7 @@ class VerifyChecksTest {
         List<String> ids = VerifyChecks.catalog().stream().map(RuleInfo::id).toList();
         assertEquals(ids.stream().distinct().sorted().toList(), ids);
         assertEquals(List.of("QL001", "QL002", "QL003", "QL004", "QL005", "QL006", "QL007", "QL008", "QL009",
-                "QL010", "QL011", "QL012", "QL013", "QL014", "QL020", "QL021", "QL022", "QL100", "QL101", "QL102", "QL103", "QL104", "QL105", "QL106",
+                "QL010", "QL011", "QL012", "QL013", "QL014", "QL015", "QL020", "QL021", "QL022", "QL100", "QL101", "QL102", "QL103", "QL104", "QL105", "QL106",
                 "QL107"), ids);
     }
 
