@@ -102,7 +102,7 @@ public final class ErDiagram {
             } else if (op instanceof DropColumn o) {
                 other.computeIfAbsent(o.table(), k -> new ArrayList<>()).add(op.describe());
             } else {
-                String table = tableOf(op);
+                String table = Operation.tableOf(op);
                 if (table != null) {
                     other.computeIfAbsent(table, k -> new ArrayList<>()).add(op.describe());
                 }
@@ -281,33 +281,6 @@ public final class ErDiagram {
         return text.replace('"', '\'').replace("%", " percent").replaceAll("[\\r\\n]+", " ");
     }
 
-    private static String tableOf(Operation op) {
-        if (op instanceof Operation.AddPrimaryKey o) {
-            return o.table();
-        }
-        if (op instanceof Operation.DropPrimaryKey o) {
-            return o.table();
-        }
-        if (op instanceof Operation.AddUniqueConstraint o) {
-            return o.table();
-        }
-        if (op instanceof Operation.DropUniqueConstraint o) {
-            return o.table();
-        }
-        if (op instanceof Operation.CreateIndex o) {
-            return o.table();
-        }
-        if (op instanceof Operation.DropIndex o) {
-            return o.table();
-        }
-        if (op instanceof Operation.AddForeignKey o) {
-            return o.table();
-        }
-        if (op instanceof Operation.DropForeignKey o) {
-            return o.table();
-        }
-        return null;
-    }
 
     private static boolean contains(List<String> names, String name) {
         return names.stream().anyMatch(n -> n.equalsIgnoreCase(name));

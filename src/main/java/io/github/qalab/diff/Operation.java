@@ -460,4 +460,60 @@ public sealed interface Operation {
             return "drop schema " + name;
         }
     }
+
+    /** The table an operation changes, or {@code null} for a sequence. */
+    static String tableOf(Operation op) {
+        if (op instanceof CreateTable o) {
+            return o.table().name();
+        }
+        if (op instanceof DropTable o) {
+            return o.table().name();
+        }
+        if (op instanceof RenameTable o) {
+            return o.to();
+        }
+        if (op instanceof AddColumn o) {
+            return o.table();
+        }
+        if (op instanceof DropColumn o) {
+            return o.table();
+        }
+        if (op instanceof AlterColumn o) {
+            return o.table();
+        }
+        if (op instanceof RenameColumn o) {
+            return o.table();
+        }
+        if (op instanceof AddPrimaryKey o) {
+            return o.table();
+        }
+        if (op instanceof DropPrimaryKey o) {
+            return o.table();
+        }
+        if (op instanceof AddUniqueConstraint o) {
+            return o.table();
+        }
+        if (op instanceof DropUniqueConstraint o) {
+            return o.table();
+        }
+        if (op instanceof CreateIndex o) {
+            return o.table();
+        }
+        if (op instanceof DropIndex o) {
+            return o.table();
+        }
+        if (op instanceof AddForeignKey o) {
+            return o.table();
+        }
+        if (op instanceof DropForeignKey o) {
+            return o.table();
+        }
+        if (op instanceof AddCheck o) {
+            return o.table();
+        }
+        if (op instanceof DropCheck o) {
+            return o.table();
+        }
+        return null;
+    }
 }

@@ -121,7 +121,7 @@ public final class SchemaDrift {
         Path fallback = directory.head().map(MigrationFile::path).orElse(directory.locations().get(0));
         List<Violation> found = new ArrayList<>();
         for (Operation op : plan.diff().operations()) {
-            String table = tableOf(op);
+            String table = Operation.tableOf(op);
             if (table == null) {
                 table = sequenceTable(op);
             }
@@ -265,61 +265,6 @@ public final class SchemaDrift {
         return false;
     }
 
-    /** The table an operation changes, or {@code null} for a sequence. */
-    static String tableOf(Operation op) {
-        if (op instanceof Operation.CreateTable o) {
-            return o.table().name();
-        }
-        if (op instanceof Operation.DropTable o) {
-            return o.table().name();
-        }
-        if (op instanceof Operation.RenameTable o) {
-            return o.to();
-        }
-        if (op instanceof Operation.AddColumn o) {
-            return o.table();
-        }
-        if (op instanceof Operation.DropColumn o) {
-            return o.table();
-        }
-        if (op instanceof Operation.AlterColumn o) {
-            return o.table();
-        }
-        if (op instanceof Operation.RenameColumn o) {
-            return o.table();
-        }
-        if (op instanceof Operation.AddPrimaryKey o) {
-            return o.table();
-        }
-        if (op instanceof Operation.DropPrimaryKey o) {
-            return o.table();
-        }
-        if (op instanceof Operation.AddUniqueConstraint o) {
-            return o.table();
-        }
-        if (op instanceof Operation.DropUniqueConstraint o) {
-            return o.table();
-        }
-        if (op instanceof Operation.CreateIndex o) {
-            return o.table();
-        }
-        if (op instanceof Operation.DropIndex o) {
-            return o.table();
-        }
-        if (op instanceof Operation.AddForeignKey o) {
-            return o.table();
-        }
-        if (op instanceof Operation.DropForeignKey o) {
-            return o.table();
-        }
-        if (op instanceof Operation.AddCheck o) {
-            return o.table();
-        }
-        if (op instanceof Operation.DropCheck o) {
-            return o.table();
-        }
-        return null;
-    }
 
     /** For a sequence named like Hibernate's default ({@code <table>_seq}), that table; else {@code null}. */
     static String sequenceTable(Operation op) {
