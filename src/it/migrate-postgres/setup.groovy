@@ -1,6 +1,6 @@
 // Creates a fresh PostgreSQL database for this IT and points the build at it through .mvn/maven.config.
 // Unreachable server: the IT is skipped visibly, or fails when QALAB_REQUIRE_DATABASES=true (CI).
-def pg = new GroovyClassLoader(getClass().classLoader).parseClass(new File(basedir, 'PgDriver.groovy'))
+def pg = new GroovyClassLoader(getClass().classLoader).parseClass(new File(basedir, '../../../src/it/shared/PgDriver.groovy'))
 def name = 'qalab_it_' + UUID.randomUUID().toString().replace('-', '').substring(0, 12)
 try {
     def c = pg.connect(new File(localRepositoryPath.toString()), 'postgres')

@@ -3,7 +3,7 @@ if (skipped.isFile()) {
     println "[qalab-it] migrate-postgres skipped: ${skipped.text}"
     return true
 }
-def pg = new GroovyClassLoader(getClass().classLoader).parseClass(new File(basedir, 'PgDriver.groovy'))
+def pg = new GroovyClassLoader(getClass().classLoader).parseClass(new File(basedir, '../../../src/it/shared/PgDriver.groovy'))
 def name = new File(basedir, 'database.txt').text.trim()
 try {
     def log = new File(basedir, 'build.log').text
