@@ -2,7 +2,7 @@
 // fix (resolve, renumber, hash), and QL005 for the two heads
 def log = new File(basedir, 'build.log').getText('UTF-8')
 def sum = 'src/main/resources/db/migration/qalab.sum'
-assert log.contains("[ERROR] ${sum}:4: QL012 qalab.sum is corrupt: git conflict marker <<<<<<<: two branches changed the migrations \u2014 resolve the conflict by taking either side of qalab.sum, run mvn qalab:renumber if two migrations now share a number, then mvn qalab:hash")
+assert log.contains("[ERROR] ${sum}:4: QL012 qalab.sum is corrupt: git conflict marker <<<<<<<: two branches changed the migrations \u2014 run mvn qalab:renumber: it renumbers the migration merged last when two share a number and rewrites the conflicted qalab.sum itself (with no shared number, mvn qalab:hash rewrites it)")
 assert log.contains("[ERROR] ${sum}:7: QL012 qalab.sum is corrupt: git conflict marker =======")
 assert log.contains("[ERROR] ${sum}:10: QL012 qalab.sum is corrupt: git conflict marker >>>>>>>")
 assert log =~ /QL005 003_add_invoice\.sql and 003_add_project\.sql share number 003/

@@ -263,6 +263,9 @@ public final class FlywayRunner {
     private void closeJournal(String failedVersion) {
         Configuration config = configure().load().getConfiguration();
         try (Connection c = config.getDataSource().getConnection(); Statement st = c.createStatement()) {
+            if (!journalExists(c)) {
+                return;
+            }
             if (failedVersion != null) {
                 try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + JOURNAL_TABLE
                         + " WHERE version = ?")) {
@@ -288,17 +291,43 @@ public final class FlywayRunner {
     /**
      * The versions the journal says were started and never finished; empty where there is no journal.
      */
+    /**
+     * Whether the journal table exists in the connection's schema, asked through the metadata so that a database
+     * without it logs nothing (a failed SELECT makes some drivers print a warning).
+     */
+    private static boolean journalExists(Connection c) throws SQLException {
+        var meta = c.getMetaData();
+        for (String name : List.of(JOURNAL_TABLE, JOURNAL_TABLE.toUpperCase(java.util.Locale.ROOT))) {
+            String schema = null;
+            try {
+                schema = c.getSchema();
+            } catch (SQLException | AbstractMethodError e) {
+                // older drivers: search every schema
+            }
+            try (java.sql.ResultSet rs = meta.getTables(c.getCatalog(), schema, name, null)) {
+                if (rs.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private java.util.Set<String> interrupted() {
         if (connection.url().startsWith("jdbc:postgresql:")) {
             return java.util.Set.of();
         }
         java.util.Set<String> versions = new java.util.HashSet<>();
         Configuration config = configure().load().getConfiguration();
-        try (Connection c = config.getDataSource().getConnection();
-             Statement st = c.createStatement();
-             java.sql.ResultSet rs = st.executeQuery("SELECT version FROM " + JOURNAL_TABLE)) {
-            while (rs.next()) {
-                versions.add(rs.getString(1));
+        try (Connection c = config.getDataSource().getConnection()) {
+            if (!journalExists(c)) {
+                return java.util.Set.of();
+            }
+            try (Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT version FROM " + JOURNAL_TABLE)) {
+                while (rs.next()) {
+                    versions.add(rs.getString(1));
+                }
             }
         } catch (SQLException | RuntimeException e) {
             return java.util.Set.of(); // no journal table: nothing was ever interrupted under the plugin

@@ -31,7 +31,8 @@ public final class RecordedHashRule extends SumRule {
     @Override
     public String hint() {
         return "undo the edit and create a new migration instead (mvn qalab:generate); only if this migration was "
-                + "never applied anywhere, record the edit with mvn qalab:hash";
+                + "never applied anywhere (e.g. the template of qalab.empty you just filled in), record the edit with"
+                + " mvn qalab:hash";
     }
 
     @Override

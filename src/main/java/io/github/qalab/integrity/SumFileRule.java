@@ -29,8 +29,8 @@ public final class SumFileRule extends SumRule {
 
     @Override
     public String hint() {
-        return "resolve the conflict by taking either side of qalab.sum, run mvn qalab:renumber if two migrations "
-                + "now share a number, then mvn qalab:hash";
+        return "run mvn qalab:renumber: it renumbers the migration merged last when two share a number and rewrites"
+                + " the conflicted qalab.sum itself (with no shared number, mvn qalab:hash rewrites it)";
     }
 
     @Override

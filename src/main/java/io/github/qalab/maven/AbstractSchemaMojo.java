@@ -235,6 +235,11 @@ public abstract class AbstractSchemaMojo extends AbstractQalabMojo {
         }
         Path classes = Path.of(project.getBuild().getOutputDirectory());
         List<Path> stale = StaleClasses.find(entitySourceRoots(), classes);
+        if (!stale.isEmpty() && !java.nio.file.Files.isDirectory(classes)) {
+            throw new MojoFailureException("The project is not compiled (no " + display(classes) + "): the Hibernate"
+                    + " model reads compiled classes. Compile first, e.g. mvn compile " + goalForHint()
+                    + " (or -Dqalab.model=source to read the sources)");
+        }
         if (!stale.isEmpty()) {
             throw new MojoFailureException("The compiled classes are older than their sources (" + display(stale.get(0))
                     + (stale.size() > 1 ? " and " + (stale.size() - 1) + " more" : "") + "): the Hibernate model reads"

@@ -67,7 +67,23 @@ final class VerifyGuard {
         VerifyChecks.Outcome outcome = VerifyChecks.check(directory, severities, scope, dialect);
         if (mojo.checkDrift && mojo.driftHere()) {
             long start = System.nanoTime();
-            outcome = VerifyChecks.withDrift(outcome, directory, mojo.generatorSettings(Renames.NONE), severities);
+            io.github.qalab.generate.MigrationGenerator.Settings settings = null;
+            try {
+                settings = mojo.generatorSettings(Renames.NONE);
+            } catch (MojoFailureException e) {
+                // e.g. classes not compiled yet: one finding, while the convention, integrity and lint results
+                // (and the SARIF report) still come out
+                java.util.List<io.github.qalab.convention.Violation> all =
+                        new java.util.ArrayList<>(outcome.report().violations());
+                all.add(new io.github.qalab.convention.Violation(io.github.qalab.generate.SchemaDrift.ENTITY,
+                        Severity.ERROR, directory.locations().get(0), 1, "drift not checked: " + e.getMessage(),
+                        "or -Dqalab.checkDrift=false to check the migrations alone"));
+                outcome = new VerifyChecks.Outcome(new io.github.qalab.convention.ConventionReport(directory, all),
+                        outcome.notes());
+            }
+            if (settings != null) {
+                outcome = VerifyChecks.withDrift(outcome, directory, settings, severities);
+            }
             log.debug("qalab:verify: drift check in " + (System.nanoTime() - start) / 1_000_000 + " ms");
         } else if (mojo.checkDrift) {
             if (mojo.driftGoalBound()) {
