@@ -33,6 +33,7 @@ public final class DownRevisionRule extends MigrationFileRule {
         if (file.number() < 1 || (!header.hasRevision() && !header.hasDownRevision())) {
             return; // 000 is QL004's finding, a missing header QL002's
         }
+        repeatedKey(file, "down_revision", severity, found, this);
         String expected = file.number() == 1 ? "none" : version(file.number() - 1);
         if (!header.hasDownRevision()) {
             int line = header.hasRevision() ? header.revisionLine() : 1;

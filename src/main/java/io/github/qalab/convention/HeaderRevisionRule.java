@@ -25,6 +25,7 @@ public final class HeaderRevisionRule extends MigrationFileRule {
     @Override
     void check(MigrationFile file, Severity severity, List<Violation> found) {
         MigrationFile.Header header = file.header();
+        repeatedKey(file, "revision", severity, found, this);
         String version = version(file.number());
         String previous = file.number() == 1 ? "none" : version(file.number() - 1);
         if (!header.hasRevision() && !header.hasDownRevision()) {

@@ -27,6 +27,27 @@ abstract class MigrationFileRule implements Rule {
     /** Adds the violations of one readable, conventionally named file to {@code found}. */
     abstract void check(MigrationFile file, Severity severity, List<Violation> found);
 
+    /**
+     * A second {@code -- key:} line in the header: tools disagree on which one counts (qalab reads the first), so
+     * a header names each key once.
+     */
+    static void repeatedKey(MigrationFile file, String key, Severity severity, List<Violation> found,
+                            MigrationFileRule rule) {
+        int first = 0;
+        for (io.github.qalab.migration.MigrationParser.HeaderEntry e
+                : io.github.qalab.migration.MigrationParser.headerEntries(file.content())) {
+            if (!e.key().equals(key)) {
+                continue;
+            }
+            if (first == 0) {
+                first = e.line();
+            } else {
+                found.add(rule.violation(severity, file, e.line(), "a second -- " + key + ": line (the first is on"
+                        + " line " + first + ")", "keep one -- " + key + ": line and delete this one"));
+            }
+        }
+    }
+
     Violation violation(Severity severity, MigrationFile file, int line, String message, String hint) {
         return new Violation(id(), severity, file.path(), line, message, hint);
     }

@@ -68,9 +68,13 @@ public record ConnectionSettings(String url, String user, String password, Strin
         if (!blank(environment.get("QALAB_URL"))) {
             return new ConnectionSettings(environment.get("QALAB_URL"), resolvedUser, resolvedPassword, "QALAB_URL");
         }
+        // QALAB_USER/QALAB_PASSWORD belong with QALAB_URL (a CI job's real database): without a URL the embedded
+        // default keeps its own user and password unless they are given as parameters.
         ConnectionSettings embedded = embedded(embeddedDirectory, dialect);
-        return new ConnectionSettings(embedded.url(), blank(resolvedUser) ? embedded.user() : resolvedUser,
-                resolvedPassword, embedded.source());
+        String embeddedUser = first(user, serverUser, null);
+        String embeddedPassword = first(password, serverPassword, null);
+        return new ConnectionSettings(embedded.url(), blank(embeddedUser) ? embedded.user() : embeddedUser,
+                embeddedPassword, embedded.source());
     }
 
     /** True for the embedded default database. */

@@ -105,6 +105,9 @@ public final class FlywayRunner {
                 .sqlMigrationSeparator("_")
                 .sqlMigrationSuffixes(".sql")
                 .table(table)
+                // An applied migration whose file is gone is refused, also when it is the newest ("future" to
+                // Flyway, which ignores those by default): for qalab it is a deleted file, not a newer release.
+                .ignoreMigrationPatterns(new String[0])
                 .cleanDisabled(true)
                 .loggers(QuietFlywayLog.class.getName());
     }
@@ -428,6 +431,10 @@ public final class FlywayRunner {
                 } else if (r.state() == RevisionState.FAILED) {
                     lines.add(display(r) + ": marked as failed in " + table + " \u2014 undo what remains of it by hand,"
                             + " fix the file, then run: mvn qalab:repair qalab:hash qalab:migrate");
+                } else if (r.state() == RevisionState.FILE_MISSING) {
+                    lines.add(r.script() + ": applied as " + r.version() + " but no file has that number any more"
+                            + " \u2014 restore the file from version control (git log --diff-filter=D -- '*"
+                            + r.script() + "'), or update the checkout if the database was migrated by a newer one");
                 }
             }
             if (!lines.isEmpty()) {

@@ -18,7 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -180,53 +183,49 @@ public final class MigrationParser {
                 header, upgrade, downgrade, text);
     }
 
-    private static Header parseHeader(String text) {
-        String revision = "";
-        String downRevision = "";
-        String message = "";
-        int revisionLine = 0;
-        int downRevisionLine = 0;
-        int messageLine = 0;
+    /** One {@code -- key: value} line of a header. */
+    public record HeaderEntry(String key, String value, int line) {
+    }
+
+    /**
+     * Every {@code -- key: value} line of the header (the leading {@code --} lines), keys lower-cased, in file order;
+     * a key may appear more than once (the first one counts, see {@link #parseHeader}).
+     */
+    public static List<HeaderEntry> headerEntries(String text) {
+        List<HeaderEntry> entries = new ArrayList<>();
         int lineNo = 0;
-        int endLine = 0;
         for (String line : text.split("\n", -1)) {
             lineNo++;
             String trimmed = line.strip();
             if (!trimmed.startsWith("--")) {
                 break;
             }
-            endLine = lineNo;
             Matcher m = HEADER_LINE.matcher(trimmed);
-            if (!m.matches()) {
-                continue;
-            }
-            String key = m.group(1).toLowerCase(java.util.Locale.ROOT);
-            String value = m.group(2);
-            switch (key) {
-                case "revision" -> {
-                    if (revisionLine == 0) {
-                        revision = value;
-                        revisionLine = lineNo;
-                    }
-                }
-                case "down_revision" -> {
-                    if (downRevisionLine == 0) {
-                        downRevision = value;
-                        downRevisionLine = lineNo;
-                    }
-                }
-                case "message" -> {
-                    if (messageLine == 0) {
-                        message = value;
-                        messageLine = lineNo;
-                    }
-                }
-                default -> {
-                    // any other comment in the header is allowed
-                }
+            if (m.matches()) {
+                entries.add(new HeaderEntry(m.group(1).toLowerCase(java.util.Locale.ROOT), m.group(2), lineNo));
             }
         }
-        return new Header(revision, revisionLine, downRevision, downRevisionLine, message, messageLine, endLine);
+        return entries;
+    }
+
+    private static Header parseHeader(String text) {
+        int endLine = 0;
+        for (String line : text.split("\n", -1)) {
+            if (!line.strip().startsWith("--")) {
+                break;
+            }
+            endLine++;
+        }
+        Map<String, HeaderEntry> first = new java.util.HashMap<>();
+        for (HeaderEntry e : headerEntries(text)) {
+            first.putIfAbsent(e.key(), e);
+        }
+        HeaderEntry revision = first.get("revision");
+        HeaderEntry down = first.get("down_revision");
+        HeaderEntry message = first.get("message");
+        return new Header(revision == null ? "" : revision.value(), revision == null ? 0 : revision.line(),
+                down == null ? "" : down.value(), down == null ? 0 : down.line(),
+                message == null ? "" : message.value(), message == null ? 0 : message.line(), endLine);
     }
 
     private static Downgrade parseDowngrade(String text, Matcher marker) {

@@ -65,4 +65,12 @@ class HeaderRevisionRuleTest {
         folder.write("001_x.sql", "--   REVISION :  001  \n-- Down_Revision: none\nSELECT 1;\n");
         assertEquals(List.of(), check(rule, folder));
     }
+
+    @Test
+    void aSecondRevisionLineIsNamed() {
+        MigrationFolder folder = new MigrationFolder(tmp);
+        Path file = folder.write("001_x.sql", "-- revision: 001\n-- down_revision: none\n-- revision: 004\nSELECT 1;\n");
+        String text = single(check(rule, folder), file, 3);
+        assertTrue(text.contains("QL002 a second -- revision: line (the first is on line 1)"), text);
+    }
 }

@@ -201,6 +201,17 @@ abstract class AbstractFlywayRunnerTest {
     }
 
     @Test
+    void anAppliedMigrationWhoseFileIsGoneIsRefusedEvenWhenNewest() throws Exception {
+        Path dir = Migrations.standard(temp.resolve("migrations"));
+        runner(dir).migrate("");
+        java.nio.file.Files.delete(dir.resolve("003_add_email.sql"));
+        assertEquals(RevisionState.FILE_MISSING, runner(dir).info().revisions().get(0).state());
+        String message = assertThrows(DatabaseException.class, () -> runner(dir).migrate("")).getMessage();
+        assertTrue(message.contains("003_add_email.sql: applied as 003 but no file has that number any more"
+                + " \u2014 restore the file from version control"), message);
+    }
+
+    @Test
     void migrateToAnUnknownTargetIsRefused() throws Exception {
         Path dir = Migrations.standard(temp.resolve("migrations"));
         String message = assertThrows(DatabaseException.class, () -> runner(dir).migrate("007")).getMessage();

@@ -60,4 +60,13 @@ class ConnectionSettingsTest {
         assertTrue(s.url().startsWith("jdbc:h2:file:") && s.url().endsWith("project/target/qalab/db"), s.url());
         assertEquals("sa", s.user());
     }
+
+    @Test
+    void theEmbeddedDefaultIgnoresTheEnvironmentsCredentialsMeantForQalabUrl() {
+        ConnectionSettings s = ConnectionSettings.resolve(null, null, null, null, null,
+                Map.of("QALAB_USER", "ci", "QALAB_PASSWORD", "s3cret"), TARGET);
+        assertTrue(s.isEmbedded());
+        assertEquals("sa", s.user());
+        assertEquals("", s.password());
+    }
 }
