@@ -28,7 +28,8 @@ import java.util.Properties;
  * The Hibernate settings a project's application runs with, read from its resources the way the application reads
  * them: {@code META-INF/persistence.xml} properties, then {@code hibernate.properties}, then Spring Boot's
  * {@code application.properties} / {@code application.yml} (default profile: {@code spring.jpa.properties.*} and
- * {@code spring.jpa.hibernate.naming.*}), then the plugin's {@code <hibernateProperties>}, each later source winning.
+ * {@code spring.jpa.hibernate.naming.*}; at the resource root, then in {@code config/}, as Spring Boot reads them),
+ * then the plugin's {@code <hibernateProperties>}, each later source winning.
  * Settings that would reach a database or change the schema ({@code hibernate.hbm2ddl.auto}, connection settings,
  * the dialect, which {@code qalab.dialect} decides) are left out.
  */
@@ -77,13 +78,16 @@ public final class ProjectSettings {
                 sources.add(hibernate.toString());
             }
         }
-        for (Path root : resourceRoots) {
-            for (String name : List.of("application.properties", "application.yml", "application.yaml")) {
-                Path file = root.resolve(name);
-                if (Files.isRegularFile(file)) {
-                    Map<String, String> spring = name.endsWith(".properties") ? properties(file) : yaml(file);
-                    put(settings, fromSpring(spring), ignored, file);
-                    sources.add(file.toString());
+        // Spring Boot's classpath locations, in its order: classpath:/ then classpath:/config/ (the later wins)
+        for (String folder : List.of("", "config/")) {
+            for (Path root : resourceRoots) {
+                for (String name : List.of("application.properties", "application.yml", "application.yaml")) {
+                    Path file = root.resolve(folder + name);
+                    if (Files.isRegularFile(file)) {
+                        Map<String, String> spring = name.endsWith(".properties") ? properties(file) : yaml(file);
+                        put(settings, fromSpring(spring), ignored, file);
+                        sources.add(file.toString());
+                    }
                 }
             }
         }

@@ -280,7 +280,11 @@ public final class JdbcSchemaReader {
             }
         }
         for (ConstraintColumn cc : constraintColumns) {
-            constraintIndexes.put(cc.name(), cc.name());
+            if (h2 == null) {
+                // elsewhere a constraint's index carries its name; H2 names its constraint indexes itself (above), and
+                // an index created by hand may share a constraint's name there (HAPI FHIR's FK_* indexes)
+                constraintIndexes.put(cc.name(), cc.name());
+            }
             if ("UNIQUE".equalsIgnoreCase(cc.type())) {
                 uniqueColumns.computeIfAbsent(cc.name(), k -> new TreeMap<>()).put(cc.position(), scope.name(cc.column()));
             }

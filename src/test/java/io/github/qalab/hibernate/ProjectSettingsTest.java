@@ -50,6 +50,26 @@ class ProjectSettingsTest {
     }
 
     @Test
+    void springBootConfigFolderIsReadAndWinsOverTheRoot() throws Exception {
+        // Spring Boot reads classpath:/config/application.* after classpath:/application.* (JHipster keeps its
+        // settings only there): missing it boots Hibernate without the application's type settings.
+        Files.createDirectories(resources.resolve("config"));
+        Files.writeString(resources.resolve("application.properties"),
+                "spring.jpa.properties.hibernate.type.preferred_uuid_jdbc_type=BINARY\n");
+        Files.writeString(resources.resolve("config/application.yml"), """
+                spring:
+                  jpa:
+                    properties:
+                      hibernate.type.preferred_instant_jdbc_type: TIMESTAMP
+                      hibernate.type.preferred_uuid_jdbc_type: CHAR
+                """);
+        ProjectSettings.Read read = ProjectSettings.read(List.of(resources), Map.of());
+        assertEquals("TIMESTAMP", read.settings().get("hibernate.type.preferred_instant_jdbc_type"));
+        assertEquals("CHAR", read.settings().get("hibernate.type.preferred_uuid_jdbc_type"));
+        assertEquals(2, read.sources().size(), read.sources().toString());
+    }
+
+    @Test
     void laterSourcesWinAndThePluginParameterWinsOverAll() throws Exception {
         Files.createDirectories(resources.resolve("META-INF"));
         Files.writeString(resources.resolve("META-INF/persistence.xml"), """

@@ -59,4 +59,21 @@ class JdbcSchemaReaderTest {
             assertEquals(List.of(new Sequence("child_seq", 1, 50)), schema.sequences());
         }
     }
+
+    @Test
+    void h2IndexNamedLikeAForeignKeyStaysAnIndex() throws Exception {
+        // HAPI FHIR's entities name an index and a foreign key alike (@Index(name = "FK_EMPI_LINK_TARGET") next to
+        // @ForeignKey(name = "FK_EMPI_LINK_TARGET")); H2 keeps both, and dropping the index from the read schema made
+        // every generate write CREATE INDEX FK_EMPI_LINK_TARGET again.
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:samename;DB_CLOSE_DELAY=0", "sa", "");
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE parent (id BIGINT NOT NULL, p INTEGER NOT NULL, CONSTRAINT pk_parent PRIMARY KEY (id, p))");
+            s.execute("CREATE TABLE child (id BIGINT NOT NULL, parent_id BIGINT, parent_p INTEGER, CONSTRAINT pk_child PRIMARY KEY (id))");
+            s.execute("CREATE INDEX FK_CHILD_PARENT ON child (parent_id)");
+            s.execute("ALTER TABLE child ADD CONSTRAINT FK_CHILD_PARENT FOREIGN KEY (parent_id, parent_p) REFERENCES parent (id, p)");
+            Table child = new JdbcSchemaReader().read(c).table("child").orElseThrow();
+            assertEquals(List.of(new Index("fk_child_parent", List.of("parent_id"), false)), child.indexes());
+            assertEquals(1, child.foreignKeys().size(), child.foreignKeys().toString());
+        }
+    }
 }
