@@ -140,9 +140,11 @@ public class GenerateMojo extends AbstractSchemaMojo {
             getLog().warn(warning);
         }
         if (plan.noChanges()) {
-            getLog().info("No changes detected between entities and migrations ("
-                    + directory.migrations().size() + " migrations, " + plan.desired().schema().tables().size()
-                    + " tables): no file written");
+            int migrations = directory.migrations().size();
+            int tables = plan.desired().schema().tables().size();
+            getLog().info("No changes detected between entities and migrations (" + migrations
+                    + (migrations == 1 ? " migration, " : " migrations, ") + tables + (tables == 1 ? " table" : " tables")
+                    + "): no file written");
             getLog().info("Compared in " + timing(start, plan));
             return;
         }
