@@ -78,6 +78,7 @@ public final class InputLimits {
         private int cases;
         private int unaryRun;
         private boolean lastWasOperand;
+        private Exceeded unclosed;
 
         Scan(String text) {
             this.text = text;
@@ -120,7 +121,7 @@ public final class InputLimits {
             if (!statementStarted && leadingComments > MAX_LEADING_COMMENTS) {
                 return leadingCommentsExceeded();
             }
-            return Optional.empty();
+            return Optional.ofNullable(unclosed);
         }
 
         private Optional<Exceeded> token(char c) {
@@ -302,6 +303,12 @@ public final class InputLimits {
             }
             String tag = text.substring(i, end + 1);
             int close = text.indexOf(tag, end + 1);
+            if (close < 0 && unclosed == null) {
+                unclosed = new Exceeded("opens a dollar-quoted string " + tag + " at line " + line + " that never"
+                        + " closes: PostgreSQL and Flyway's parser would read the rest of the file, the downgrade"
+                        + " block included, as one string; close it with " + tag + " or delete the stray " + tag,
+                        line, true);
+            }
             int stop = close < 0 ? n : close + tag.length();
             for (int k = i; k < stop; k++) {
                 if (text.charAt(k) == '\n') {

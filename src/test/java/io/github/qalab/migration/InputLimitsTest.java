@@ -87,4 +87,14 @@ class InputLimitsTest {
         assertEquals(Optional.empty(), InputLimits.check(HEADER + "SELECT '\uFEFF\u200B', \"\u0000\";\n-- \uFEFF\n"
                 + "SELECT\u00A01 + `x` # 2;\n"));
     }
+
+    @Test
+    void anUnclosedDollarQuoteIsNamedWithItsLine() {
+        InputLimits.Exceeded e = InputLimits.check("CREATE TABLE t3 (id INT);\nSELECT $$ abc ;\nCREATE TABLE t4 (id INT);\n"
+                + "/* qalab:downgrade\nDROP TABLE t3;\n*/\n").orElseThrow();
+        assertEquals(2, e.line());
+        assertTrue(e.problem().startsWith("opens a dollar-quoted string $$ at line 2 that never closes"), e.problem());
+        assertTrue(InputLimits.check("CREATE FUNCTION f() RETURNS int AS $body$ SELECT 1 $body$ LANGUAGE sql;\n"
+                + "DO $$ BEGIN END $$;\n").isEmpty());
+    }
 }
