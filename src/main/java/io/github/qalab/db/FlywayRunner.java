@@ -50,7 +50,7 @@ public final class FlywayRunner {
      * The plugin's journal beside the history table, on databases without transactional DDL only: a row per migration
      * that has started and not yet finished, so that a run killed half way is told apart from a pending migration.
      */
-    public static final String JOURNAL_TABLE = "qalab_migrate_journal";
+    public static final String JOURNAL_TABLE = MigrateJournal.TABLE;
 
     private static final Pattern VERSION = Pattern.compile("[0-9]{1,9}");
     private static final Pattern RELATIVE = Pattern.compile("-([0-9]{1,9})");
@@ -88,7 +88,7 @@ public final class FlywayRunner {
                 .map(p -> "filesystem:" + p.toAbsolutePath().normalize())
                 .toArray(String[]::new);
         FluentConfiguration config = Flyway.configure(classLoader);
-        if (connection.url().startsWith("jdbc:postgresql:")) {
+        if (postgres()) {
             // A session-level advisory lock instead of one held in a transaction: CREATE INDEX CONCURRENTLY waits
             // for every open transaction, Flyway's own lock included, and would never finish.
             var extension = config.getConfigurationExtension(
@@ -121,8 +121,8 @@ public final class FlywayRunner {
      */
     public MigrationRun migrate(String target) throws DatabaseException {
         long start = System.nanoTime();
-        boolean journal = !connection.url().startsWith("jdbc:postgresql:");
-        java.util.Set<String> interrupted = journal ? interrupted() : java.util.Set.of();
+        boolean journal = !postgres();
+        java.util.Set<String> interrupted = interrupted();
         if (!interrupted.isEmpty()) {
             String versions = String.join(", ", interrupted.stream().sorted().toList());
             throw new DatabaseException(connection.mask("Refusing to migrate (nothing was changed): " + versions
@@ -138,7 +138,7 @@ public final class FlywayRunner {
         // On PostgreSQL (transactional DDL) all pending migrations run in one transaction, as Alembic's default
         // does: Flyway then reads its history once instead of once per migration (the per-migration refresh made a
         // 999-file chain quadratic), and a failure leaves nothing of the run behind.
-        boolean grouped = connection.url().startsWith("jdbc:postgresql:");
+        boolean grouped = postgres();
         MigrateResult result;
         try {
             try {
@@ -223,21 +223,12 @@ public final class FlywayRunner {
         }
 
         private void journalStart(Connection c, String version, String script) {
-            try (Statement st = c.createStatement()) {
+            try {
                 if (!journalReady) {
-                    st.execute("CREATE TABLE IF NOT EXISTS " + JOURNAL_TABLE + " (version VARCHAR(50) NOT NULL,"
-                            + " script VARCHAR(1000) NOT NULL, started_at TIMESTAMP NOT NULL)");
+                    MigrateJournal.create(c);
                     journalReady = true;
                 }
-                try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + JOURNAL_TABLE
-                        + " (version, script, started_at) VALUES (?, ?, CURRENT_TIMESTAMP)")) {
-                    insert.setString(1, version);
-                    insert.setString(2, script == null ? "" : script);
-                    insert.executeUpdate();
-                }
-                if (!c.getAutoCommit()) {
-                    c.commit(); // the row must outlive a kill before the migration's first statement commits
-                }
+                MigrateJournal.start(c, version, script);
             } catch (SQLException e) {
                 journalReady = false; // no rights to create it: migrate as plain Flyway does, without the journal
                 listener.info("No journal of started migrations (" + rootMessage(e) + ")");
@@ -245,9 +236,8 @@ public final class FlywayRunner {
         }
 
         private void journalEnd(Connection c, String version) {
-            try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + JOURNAL_TABLE + " WHERE version = ?")) {
-                delete.setString(1, version);
-                delete.executeUpdate();
+            try {
+                MigrateJournal.finish(c, version);
             } catch (SQLException e) {
                 listener.info("Cannot clear the journal row of " + version + " (" + rootMessage(e) + ")");
             }
@@ -259,83 +249,38 @@ public final class FlywayRunner {
         return file == null ? "file gone" : file.getFileName().toString();
     }
 
+    /** True for PostgreSQL, the one supported database whose DDL runs in transactions. */
+    private boolean postgres() {
+        return connection.url().startsWith("jdbc:postgresql:");
+    }
+
+    /** A plain JDBC connection to the database, as Flyway opens it. */
+    private Connection openConnection() throws SQLException {
+        return configure().load().getConfiguration().getDataSource().getConnection();
+    }
+
     /**
      * After a run: removes the journal row of the migration that failed (if any), then the journal table itself
      * when no row is left, so that the journal exists only while a run goes on or after one was killed.
      */
     private void closeJournal(String failedVersion) {
-        Configuration config = configure().load().getConfiguration();
-        try (Connection c = config.getDataSource().getConnection(); Statement st = c.createStatement()) {
-            if (!journalExists(c)) {
-                return;
-            }
-            if (failedVersion != null) {
-                try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + JOURNAL_TABLE
-                        + " WHERE version = ?")) {
-                    delete.setString(1, failedVersion);
-                    delete.executeUpdate();
-                }
-            }
-            boolean empty;
-            try (java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + JOURNAL_TABLE)) {
-                empty = rs.next() && rs.getInt(1) == 0;
-            }
-            if (empty) {
-                st.execute("DROP TABLE " + JOURNAL_TABLE);
-            }
-            if (!c.getAutoCommit()) {
-                c.commit();
-            }
+        try (Connection c = openConnection()) {
+            MigrateJournal.forget(c, failedVersion == null ? List.of() : List.of(failedVersion));
         } catch (SQLException | RuntimeException e) {
-            // no journal table (nothing ran) or no rights: nothing to close
+            // no rights: the row stays, and status names it
         }
     }
 
-    /**
-     * The versions the journal says were started and never finished; empty where there is no journal.
-     */
-    /**
-     * Whether the journal table exists in the connection's schema, asked through the metadata so that a database
-     * without it logs nothing (a failed SELECT makes some drivers print a warning).
-     */
-    private static boolean journalExists(Connection c) throws SQLException {
-        var meta = c.getMetaData();
-        for (String name : List.of(JOURNAL_TABLE, JOURNAL_TABLE.toUpperCase(java.util.Locale.ROOT))) {
-            String schema = null;
-            try {
-                schema = c.getSchema();
-            } catch (SQLException | AbstractMethodError e) {
-                // older drivers: search every schema
-            }
-            try (java.sql.ResultSet rs = meta.getTables(c.getCatalog(), schema, name, null)) {
-                if (rs.next()) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
+    /** The versions the journal says were started and never finished; empty where there is no journal. */
     private java.util.Set<String> interrupted() {
-        if (connection.url().startsWith("jdbc:postgresql:")) {
+        if (postgres()) {
             return java.util.Set.of();
         }
-        java.util.Set<String> versions = new java.util.HashSet<>();
-        Configuration config = configure().load().getConfiguration();
-        try (Connection c = config.getDataSource().getConnection()) {
-            if (!journalExists(c)) {
-                return java.util.Set.of();
-            }
-            try (Statement st = c.createStatement();
-                 java.sql.ResultSet rs = st.executeQuery("SELECT version FROM " + JOURNAL_TABLE)) {
-                while (rs.next()) {
-                    versions.add(rs.getString(1));
-                }
-            }
+        try (Connection c = openConnection()) {
+            return MigrateJournal.versions(c);
         } catch (SQLException | RuntimeException e) {
-            return java.util.Set.of(); // no journal table: nothing was ever interrupted under the plugin
+            return java.util.Set.of(); // unreadable: as plain Flyway, without the journal
         }
-        return versions;
     }
 
     // ------------------------------------------------------------------------------------------------ repair
@@ -363,12 +308,8 @@ public final class FlywayRunner {
             throw failure(e);
         }
         if (!interrupted.isEmpty()) {
-            Configuration config = configure().load().getConfiguration();
-            try (Connection c = config.getDataSource().getConnection(); Statement st = c.createStatement()) {
-                st.executeUpdate("DELETE FROM " + JOURNAL_TABLE);
-                if (!c.getAutoCommit()) {
-                    c.commit();
-                }
+            try (Connection c = openConnection()) {
+                MigrateJournal.forget(c, interrupted);
             } catch (SQLException e) {
                 throw new DatabaseException(connection.mask("Cannot clear " + JOURNAL_TABLE + ": " + rootMessage(e)));
             }
@@ -758,16 +699,8 @@ public final class FlywayRunner {
             if (!transactional) {
                 // Without transactional DDL a failure or a kill half way leaves the step partly done while the
                 // history still lists it: the journal row makes status say "partially applied" until repaired.
-                try (Statement st = jdbc.createStatement()) {
-                    st.execute("CREATE TABLE IF NOT EXISTS " + JOURNAL_TABLE + " (version VARCHAR(50) NOT NULL,"
-                            + " script VARCHAR(1000) NOT NULL, started_at TIMESTAMP NOT NULL)");
-                }
-                try (PreparedStatement insert = jdbc.prepareStatement("INSERT INTO " + JOURNAL_TABLE
-                        + " (version, script, started_at) VALUES (?, ?, CURRENT_TIMESTAMP)")) {
-                    insert.setString(1, r.version());
-                    insert.setString(2, r.script());
-                    insert.executeUpdate();
-                }
+                MigrateJournal.create(jdbc);
+                MigrateJournal.start(jdbc, r.version(), r.script());
             }
             try (Statement st = jdbc.createStatement()) {
                 for (DowngradeRun.Statement s : statements) {
@@ -781,11 +714,7 @@ public final class FlywayRunner {
                 delete.executeUpdate();
             }
             if (!transactional) {
-                try (PreparedStatement done = jdbc.prepareStatement("DELETE FROM " + JOURNAL_TABLE
-                        + " WHERE version = ?")) {
-                    done.setString(1, r.version());
-                    done.executeUpdate();
-                }
+                MigrateJournal.finish(jdbc, r.version());
             }
             if (transactional) {
                 jdbc.commit();

@@ -33,6 +33,9 @@ public final class JdbcSchemaReader {
     /** Flyway's history table, which is not part of the application's schema. */
     public static final String FLYWAY_HISTORY = "flyway_schema_history";
 
+    /** The plugin's journal of interrupted migrate/downgrade steps (db.MigrateJournal); never part of the schema. */
+    public static final String QALAB_JOURNAL = "qalab_migrate_journal";
+
     /** H2's largest character length, which it gives to unbounded text such as MariaDB's LONGTEXT. */
     private static final long H2_UNBOUNDED = 1_000_000_000L;
 
@@ -43,7 +46,7 @@ public final class JdbcSchemaReader {
 
     /** A reader that ignores Flyway's history table. */
     public JdbcSchemaReader() {
-        this(Set.of(FLYWAY_HISTORY, "qalab_migrate_journal"));
+        this(Set.of(FLYWAY_HISTORY, QALAB_JOURNAL));
     }
 
     /** A reader that ignores the given tables (compared case-insensitively). */

@@ -63,10 +63,8 @@ class FlywayRunnerMariaDbTest extends AbstractFlywayRunnerTest {
         assertNoJournalRows();
         // What kill -9 in the middle of 004 leaves: its first statement committed, the journal row, no history row.
         try (Connection c = connect(); Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE " + FlywayRunner.JOURNAL_TABLE + " (version VARCHAR(50) NOT NULL,"
-                    + " script VARCHAR(1000) NOT NULL, started_at TIMESTAMP NOT NULL)");
-            st.execute("INSERT INTO " + FlywayRunner.JOURNAL_TABLE + " (version, script, started_at)"
-                    + " VALUES ('004', '004_broken.sql', CURRENT_TIMESTAMP)");
+            MigrateJournal.create(c);
+            MigrateJournal.start(c, "004", "004_broken.sql");
             st.execute("CREATE TABLE half_done (id BIGINT NOT NULL)");
         }
         RevisionStatus newest = runner(dir).info().revisions().get(0);
