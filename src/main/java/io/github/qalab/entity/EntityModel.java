@@ -117,6 +117,13 @@ public record EntityModel(List<ManagedType> types) {
 
     /** {@code @DiscriminatorColumn}; name "" means Hibernate's default {@code DTYPE}. */
     public record DiscriminatorSpec(String name, DiscriminatorKind kind, int length) {
+        /** Hibernate's discriminator where {@code @DiscriminatorColumn} is absent: {@code DTYPE varchar(31)}. */
+        public static final DiscriminatorSpec IMPLICIT = new DiscriminatorSpec("", DiscriminatorKind.STRING, 31);
+
+        /** The logical column name: {@link #name()}, or {@code DTYPE} when it is not given. */
+        public String logicalName() {
+            return name.isBlank() ? "DTYPE" : name;
+        }
     }
 
     /** {@code @SequenceGenerator(name, sequenceName, initialValue, allocationSize)}. */

@@ -364,14 +364,11 @@ public final class EntitySchemaBuilder {
         }
 
         private void discriminator(ManagedType root, InheritanceStrategy strategy, TableBuilder table) {
-            DiscriminatorSpec spec = root.discriminator();
-            if (spec == null && strategy != InheritanceStrategy.SINGLE_TABLE) {
+            if (root.discriminator() == null && strategy != InheritanceStrategy.SINGLE_TABLE) {
                 return;
             }
-            if (spec == null) {
-                spec = new DiscriminatorSpec("", EntityModel.DiscriminatorKind.STRING, 31);
-            }
-            String logical = spec.name().isBlank() ? "DTYPE" : spec.name();
+            DiscriminatorSpec spec = root.discriminatorIfAny().orElse(DiscriminatorSpec.IMPLICIT);
+            String logical = spec.logicalName();
             ColumnType type = switch (spec.kind()) {
                 case STRING -> ColumnType.varchar(spec.length());
                 case CHAR -> new ColumnType(ColumnType.Kind.CHAR, 1, 0, 0, List.of(), "");
@@ -380,7 +377,6 @@ public final class EntitySchemaBuilder {
             String physical = naming.physical(logical);
             // Hibernate's DiscriminatorColumnSecondPass: the column may hold only the values of the hierarchy's
             // concrete classes (root first, then the subclasses).
-            DiscriminatorSpec kind = spec;
             List<String> values = new ArrayList<>();
             for (ManagedType e : model.entities()) {
                 if (root(e) == root && !e.abstractClass()) {
@@ -393,7 +389,7 @@ public final class EntitySchemaBuilder {
                 }
             }
             String check = values == null || values.isEmpty() ? ""
-                    : physical + " in (" + values.stream().map(v -> sqlValue(v, kind))
+                    : physical + " in (" + values.stream().map(v -> sqlValue(v, spec))
                             .collect(java.util.stream.Collectors.joining(",")) + ")";
             table.add(new Mapped(logical, new Column(physical, type, false, "", false), check));
         }
@@ -418,8 +414,7 @@ public final class EntitySchemaBuilder {
          */
         private void subclassCheck(ManagedType entity, ManagedType root, TableBuilder table, List<Attribute> attributes,
                                    Map<String, ColumnSpec> overrides) {
-            DiscriminatorSpec spec = root.discriminator() != null ? root.discriminator()
-                    : new DiscriminatorSpec("", EntityModel.DiscriminatorKind.STRING, 31);
+            DiscriminatorSpec spec = root.discriminatorIfAny().orElse(DiscriminatorSpec.IMPLICIT);
             String value = discriminatorValue(entity, spec);
             if (value.equals("null") || value.equals("not null")) {
                 return;
@@ -437,7 +432,7 @@ public final class EntitySchemaBuilder {
                 }
             }
             if (!required.isEmpty()) {
-                String logical = spec.name().isBlank() ? "DTYPE" : spec.name();
+                String logical = spec.logicalName();
                 table.checks.add(new CheckConstraint(constraintName("ck_" + Names.simpleName(table.name) + "_"
                         + naming.physical(logical).toLowerCase(java.util.Locale.ROOT) + "_"
                         + entity.entityName().toLowerCase(java.util.Locale.ROOT)),
