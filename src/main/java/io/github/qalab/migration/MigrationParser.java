@@ -192,32 +192,37 @@ public final class MigrationParser {
      * a key may appear more than once (the first one counts, see {@link #parseHeader}).
      */
     public static List<HeaderEntry> headerEntries(String text) {
+        return scanHeader(text).entries();
+    }
+
+    /** The header's entries and its last line (0 when the file does not start with a comment line). */
+    private record HeaderScan(List<HeaderEntry> entries, int endLine) {
+    }
+
+    private static HeaderScan scanHeader(String text) {
         List<HeaderEntry> entries = new ArrayList<>();
         int lineNo = 0;
+        int endLine = 0;
         for (String line : text.split("\n", -1)) {
             lineNo++;
             String trimmed = line.strip();
             if (!trimmed.startsWith("--")) {
                 break;
             }
+            endLine = lineNo;
             Matcher m = HEADER_LINE.matcher(trimmed);
             if (m.matches()) {
                 entries.add(new HeaderEntry(m.group(1).toLowerCase(java.util.Locale.ROOT), m.group(2), lineNo));
             }
         }
-        return entries;
+        return new HeaderScan(entries, endLine);
     }
 
     private static Header parseHeader(String text) {
-        int endLine = 0;
-        for (String line : text.split("\n", -1)) {
-            if (!line.strip().startsWith("--")) {
-                break;
-            }
-            endLine++;
-        }
+        HeaderScan scan = scanHeader(text);
+        int endLine = scan.endLine();
         Map<String, HeaderEntry> first = new java.util.HashMap<>();
-        for (HeaderEntry e : headerEntries(text)) {
+        for (HeaderEntry e : scan.entries()) {
             first.putIfAbsent(e.key(), e);
         }
         HeaderEntry revision = first.get("revision");
