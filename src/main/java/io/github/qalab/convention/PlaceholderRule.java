@@ -1,6 +1,7 @@
 package io.github.qalab.convention;
 
 import io.github.qalab.migration.MigrationFile;
+import io.github.qalab.migration.SqlText;
 
 import java.util.List;
 import java.util.regex.Matcher;
@@ -41,12 +42,7 @@ public final class PlaceholderRule extends MigrationFileRule {
             if (name.startsWith("flyway:")) {
                 continue;
             }
-            int line = 1;
-            for (int i = 0; i < m.start(); i++) {
-                if (content.charAt(i) == '\n') {
-                    line++;
-                }
-            }
+            int line = SqlText.lineOf(content, m.start());
             found.add(violation(severity, file, line, "${" + name + "} is a Flyway placeholder without a value:"
                     + " Flyway (qalab:migrate, Spring Boot) stops with \"No value provided for placeholder\"", hint()));
         }
