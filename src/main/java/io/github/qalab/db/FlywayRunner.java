@@ -365,18 +365,7 @@ public final class FlywayRunner {
             DatabaseStatus status = info();
             List<String> lines = new ArrayList<>();
             for (RevisionStatus r : status.revisions()) {
-                if (r.state() == RevisionState.EDITED_AFTER_APPLY) {
-                    lines.add(display(r) + ": edited after it was applied (checksum " + r.appliedChecksum()
-                            + " in " + table + ", " + r.fileChecksum() + " now) \u2014 restore the applied content"
-                            + " and put the change into a new migration (mvn qalab:generate)");
-                } else if (r.state() == RevisionState.FAILED) {
-                    lines.add(display(r) + ": marked as failed in " + table + " \u2014 undo what remains of it by hand,"
-                            + " fix the file, then run: mvn qalab:repair qalab:hash qalab:migrate");
-                } else if (r.state() == RevisionState.FILE_MISSING) {
-                    lines.add(r.script() + ": applied as " + r.version() + " but no file has that number any more"
-                            + " \u2014 restore the file from version control (git log --diff-filter=D -- '*"
-                            + r.script() + "'), or update the checkout if the database was migrated by a newer one");
-                }
+                r.problem(table).ifPresent(problem -> lines.add(display(r) + ": " + problem));
             }
             if (!lines.isEmpty()) {
                 return new DatabaseException(connection.mask("Refusing to migrate:\n" + String.join("\n", lines)));

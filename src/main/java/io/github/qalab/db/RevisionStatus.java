@@ -20,4 +20,30 @@ import java.time.Instant;
 public record RevisionStatus(String version, String description, String script, Path file, RevisionState state,
                              Instant appliedOn, Integer appliedChecksum, Integer fileChecksum,
                              boolean head, boolean current) {
+
+    /**
+     * What is wrong with this revision and the one command that fixes it, for the states that need a fix
+     * ({@code edited after it was applied (...) — restore ...}); empty for applied, pending and baseline states.
+     * {@code status} and {@code migrate} print it after the file's name.
+     *
+     * @param table the history table, named in the text
+     */
+    public java.util.Optional<String> problem(String table) {
+        return java.util.Optional.ofNullable(switch (state) {
+            case EDITED_AFTER_APPLY -> "edited after it was applied (checksum " + appliedChecksum + " in " + table
+                    + ", " + fileChecksum + " now) \u2014 restore the applied content and put the change into a new"
+                    + " migration (mvn qalab:generate); only for a reviewed edit that changes nothing in the database"
+                    + " (a comment): mvn qalab:repair";
+            case FILE_MISSING -> "applied as " + version + " but no file has that number any more \u2014 restore the"
+                    + " file from version control (git log --diff-filter=D -- '*" + script + "'), or update the"
+                    + " checkout if the database was migrated by a newer one";
+            case FAILED -> "marked as failed in " + table + " \u2014 undo by hand what its statements left, fix the"
+                    + " file, then run: mvn qalab:repair qalab:hash qalab:migrate";
+            case INTERRUPTED -> "started but never finished (the process died while it ran); some of its statements"
+                    + " may be applied without a history row \u2014 undo them by hand (mvn qalab:status"
+                    + " -Dqalab.liveDrift=true lists what the database has beyond its history), then run: mvn"
+                    + " qalab:repair qalab:migrate";
+            default -> null;
+        });
+    }
 }

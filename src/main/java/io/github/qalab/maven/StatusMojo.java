@@ -107,23 +107,7 @@ public class StatusMojo extends AbstractLiveSchemaMojo {
         }
         for (RevisionStatus r : status.revisions()) {
             String where = r.file() == null ? r.script() : display(r.file());
-            switch (r.state()) {
-                case EDITED_AFTER_APPLY -> getLog().warn(where + ": edited after it was applied (checksum "
-                        + r.appliedChecksum() + " in " + table + ", " + r.fileChecksum()
-                        + " now) \u2014 restore the applied content and put the change into a new migration; only for a"
-                        + " reviewed edit that changes nothing in the database (a comment): mvn qalab:repair");
-                case FILE_MISSING -> getLog().warn(where + ": applied as " + r.version()
-                        + " but no file has that number any more \u2014 restore the file from version control");
-                case FAILED -> getLog().warn(where + ": marked as failed in " + table
-                        + " \u2014 undo by hand what its statements left, fix the file, then run: mvn qalab:repair"
-                        + " qalab:hash qalab:migrate");
-                case INTERRUPTED -> getLog().warn(where + ": started but never finished (the process died while it"
-                        + " ran); some of its statements may be applied without a history row \u2014 undo them by hand"
-                        + " (mvn qalab:status -Dqalab.liveDrift=true lists what the database has beyond its history),"
-                        + " then run: mvn qalab:repair qalab:migrate");
-                default -> {
-                }
-            }
+            r.problem(table).ifPresent(problem -> getLog().warn(where + ": " + problem));
         }
     }
 
