@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class HibernateModelTest {
 
-    private static final Path FIELD_CASES = Path.of("..", "shared", "field-cases");
+    private static final Path FIELD_CASES = io.github.qalab.judge.FieldCases.folder()
+            .orElse(Path.of("..", "shared", "field-cases"));
 
     @TempDir
     Path classes;

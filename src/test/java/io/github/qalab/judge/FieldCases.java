@@ -75,12 +75,16 @@ public final class FieldCases {
         }
     }
 
-    /** The field-cases folder if it exists: the system property, else {@code ../shared/field-cases}. */
+    /**
+     * The field-cases folder if it exists: the system property, else {@code ../shared/field-cases} beside the project
+     * root, else {@code shared/field-cases} inside it (a checkout with the shared folder copied in).
+     */
     public static Optional<Path> folder() {
         String configured = System.getProperty(PROPERTY);
-        Path folder = configured != null && !configured.isBlank() ? Path.of(configured)
-                : projectRoot().resolveSibling("shared").resolve("field-cases");
-        return Files.isDirectory(folder) ? Optional.of(folder.normalize()) : Optional.empty();
+        List<Path> candidates = configured != null && !configured.isBlank() ? List.of(Path.of(configured))
+                : List.of(projectRoot().resolveSibling("shared").resolve("field-cases"),
+                        projectRoot().resolve("shared").resolve("field-cases"));
+        return candidates.stream().filter(Files::isDirectory).findFirst().map(Path::normalize);
     }
 
     /** The project root: Surefire's {@code basedir}, else the working directory. */
