@@ -21,6 +21,7 @@ import java.sql.Statement;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -50,15 +51,32 @@ public final class ShadowDatabase {
     private final String setupSql;
     /** The dialect whose statement splitting the migrations follow (embedded shadow only). */
     private final String dialect;
+    /** Where replayed schemas are kept by content (embedded shadow only); null for none. */
+    private final ShadowCache cache;
 
     private ShadowDatabase(String url, String user, String password, boolean embedded, String setupSql,
-                           String dialect) {
+                           String dialect, ShadowCache cache) {
         this.url = url;
         this.user = user;
         this.password = password;
         this.embedded = embedded;
         this.setupSql = setupSql;
         this.dialect = dialect;
+        this.cache = cache;
+    }
+
+    /**
+     * This embedded shadow, keeping the schemas its replays produce in {@code dir} ({@link ShadowCache}) and taking
+     * them from there when the same migrations come again; an external shadow is always replayed.
+     */
+    public ShadowDatabase withCache(Path dir) {
+        return embedded ? new ShadowDatabase(url, user, password, true, setupSql, dialect, new ShadowCache(dir))
+                : this;
+    }
+
+    /** The default folder of {@link #withCache}: {@code ~/.cache/qalab/shadow}, outside every project. */
+    public static Path defaultCacheDir() {
+        return Path.of(System.getProperty("user.home"), ".cache", "qalab", "shadow");
     }
 
     /**
@@ -69,7 +87,7 @@ public final class ShadowDatabase {
     public static ShadowDatabase embedded(Dialect dialect) {
         String name = "qalab_shadow_" + UUID.randomUUID().toString().replace("-", "");
         return new ShadowDatabase("jdbc:h2:mem:" + name + H2Compatibility.urlOptions(dialect) + ";DB_CLOSE_DELAY=-1",
-                "sa", "", true, H2Compatibility.setupSql(dialect), dialect.name());
+                "sa", "", true, H2Compatibility.setupSql(dialect), dialect.name(), null);
     }
 
     /**
@@ -77,7 +95,8 @@ public final class ShadowDatabase {
      * because qalab drops everything in it before and after the replay.
      */
     public static ShadowDatabase external(String url, String user, String password) {
-        return new ShadowDatabase(url, user == null ? "" : user, password == null ? "" : password, false, "", "");
+        return new ShadowDatabase(url, user == null ? "" : user, password == null ? "" : password, false, "", "",
+                null);
     }
 
     /** The JDBC URL with any password in it masked, for messages. */
@@ -122,12 +141,28 @@ public final class ShadowDatabase {
         /** The connection statements from the project run on (the sandboxed user on the embedded H2). */
         private final Connection work;
         private final Schema current;
+        /** The migrations not yet replayed into this session's database, because {@link #current} came from the cache. */
+        private List<MigrationFile> unreplayed;
         private boolean closed;
 
         private Session(Connection connection, Connection work) throws SQLException {
             this.connection = connection;
             this.work = work;
             this.current = new JdbcSchemaReader(Set.of(HISTORY_TABLE, MARKER_TABLE, FlywayRunner.JOURNAL_TABLE)).read(connection);
+            this.unreplayed = List.of();
+        }
+
+        /** A session on a database holding only the set-up, whose schema {@code cached} the migrations produce. */
+        private Session(Connection connection, Connection work, Schema cached, List<MigrationFile> unreplayed) {
+            this.connection = connection;
+            this.work = work;
+            this.current = cached;
+            this.unreplayed = List.copyOf(unreplayed);
+        }
+
+        /** Whether {@link #current} came from the cache rather than a replay in this run. */
+        public boolean cached() {
+            return !unreplayed.isEmpty();
         }
 
         /** The schema the replayed migrations produce. */
@@ -144,6 +179,17 @@ public final class ShadowDatabase {
          */
         public io.github.qalab.diff.Normalisation normalise(Schema desired, Dialect target) throws ReplayException {
             try {
+                if (!unreplayed.isEmpty()) {
+                    // The scratch objects usually need nothing of the migrations; when they do (a default naming a
+                    // sequence, a type a migration created), the migrations are replayed here after all.
+                    try {
+                        return ShadowNormaliser.normalise(work, connection, desired, target, embedded);
+                    } catch (SQLException | ReplayException e) {
+                        List<MigrationFile> migrations = unreplayed;
+                        unreplayed = List.of();
+                        replayStatements(connection, work, migrations);
+                    }
+                }
                 return ShadowNormaliser.normalise(work, connection, desired, target, embedded);
             } catch (SQLException e) {
                 throw new ReplayException(null, 0, "shadow database " + url() + " failed while normalising: "
@@ -166,39 +212,33 @@ public final class ShadowDatabase {
     }
 
     /**
-     * The in-memory H2 is fresh and ours: the statements run directly, split by Flyway's parser for the dialect (as
-     * {@code qalab:migrate} splits them on that database), without Flyway's per-migration bookkeeping (history table,
-     * locks, validation), which cost half of the replay and tells nothing about the schema.
+     * The in-memory H2 is fresh and ours: the migrations replay into it ({@link #replayStatements}), unless the cache
+     * holds the schema these exact migrations produce; then only the set-up runs, for the normalisation.
      */
     private Session openEmbedded(List<MigrationFile> migrations) throws ReplayException {
-        FlywayStatements splitter = FlywayStatements.forDialect(dialect);
+        Optional<String> key = cache == null ? Optional.empty() : ShadowCache.key(dialect, setupSql, migrations);
+        Optional<Schema> cached = key.isEmpty() ? Optional.empty() : cache.load(key.get());
         Connection c = null;
         Connection restricted = null;
         try {
             c = connect();
             // Migrations (maybe an untrusted pull request's) run as a user without H2 admin rights: ShadowSandbox.
             restricted = ShadowSandbox.connect(c, url);
-            try (Statement admin = c.createStatement(); Statement s = restricted.createStatement()) {
-                if (!setupSql.isEmpty()) {
+            if (!setupSql.isEmpty()) {
+                try (Statement admin = c.createStatement()) {
                     admin.execute(setupSql);
                 }
-                s.setQueryTimeout(ShadowSandbox.STATEMENT_TIMEOUT_SECONDS);
-                for (MigrationFile m : migrations) {
-                    for (FlywayStatements.Statement statement : splitter.split(m.upgrade().sql(),
-                            m.upgrade().startLine())) {
-                        java.util.Optional<String> shadowSql = H2Compatibility.shadowStatement(statement.sql());
-                        if (shadowSql.isEmpty()) {
-                            continue;
-                        }
-                        try {
-                            ShadowSandbox.execute(shadowSql.get(), s, admin);
-                        } catch (SQLException | StackOverflowError e) {
-                            throw ShadowSandbox.failure(m.path(), statement.line(), e, firstLine(e.getMessage()));
-                        }
-                    }
+            }
+            Session session;
+            if (cached.isPresent() && !migrations.isEmpty()) {
+                session = new Session(c, restricted, cached.get(), migrations);
+            } else {
+                replayStatements(c, restricted, migrations);
+                session = new Session(c, restricted);
+                if (key.isPresent()) {
+                    cache.store(key.get(), session.current());
                 }
             }
-            Session session = new Session(c, restricted);
             c = null;
             restricted = null;
             return session;
@@ -212,6 +252,33 @@ public final class ShadowDatabase {
             if (c != null) {
                 closeQuietly(c);
                 release();
+            }
+        }
+    }
+
+    /**
+     * Runs the upgrade statements of {@code migrations} on the embedded shadow: split by Flyway's parser for the
+     * dialect (as {@code qalab:migrate} splits them on that database), without Flyway's per-migration bookkeeping
+     * (history table, locks, validation), which cost half of the replay and tells nothing about the schema.
+     */
+    private void replayStatements(Connection c, Connection restricted, List<MigrationFile> migrations)
+            throws SQLException, ReplayException {
+        FlywayStatements splitter = FlywayStatements.forDialect(dialect);
+        try (Statement admin = c.createStatement(); Statement s = restricted.createStatement()) {
+            s.setQueryTimeout(ShadowSandbox.STATEMENT_TIMEOUT_SECONDS);
+            for (MigrationFile m : migrations) {
+                for (FlywayStatements.Statement statement : splitter.split(m.upgrade().sql(),
+                        m.upgrade().startLine())) {
+                    Optional<String> shadowSql = H2Compatibility.shadowStatement(statement.sql());
+                    if (shadowSql.isEmpty()) {
+                        continue;
+                    }
+                    try {
+                        ShadowSandbox.execute(shadowSql.get(), s, admin);
+                    } catch (SQLException | StackOverflowError e) {
+                        throw ShadowSandbox.failure(m.path(), statement.line(), e, firstLine(e.getMessage()));
+                    }
+                }
             }
         }
     }

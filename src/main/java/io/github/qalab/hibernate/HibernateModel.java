@@ -65,14 +65,22 @@ public final class HibernateModel {
      * @param settings        Hibernate settings ({@code hibernate.*}, {@code jakarta.persistence.*}) from the project
      * @param springNaming    true for Spring Boot's naming (physical: CamelCaseToUnderscores, implicit: Spring's),
      *                        unless {@code settings} name strategies; false for Hibernate's defaults
+     * @param forked          true to boot Hibernate in a short-lived worker JVM ({@link HibernateWorker}), false to
+     *                        boot it in this JVM (in an isolated class loader)
      */
     public record Request(List<Path> classPath, List<Path> entityRoots, List<String> entityPackages, Target target,
-                          Map<String, String> settings, boolean springNaming) {
+                          Map<String, String> settings, boolean springNaming, boolean forked) {
         public Request {
             classPath = List.copyOf(classPath);
             entityRoots = List.copyOf(entityRoots);
             entityPackages = List.copyOf(entityPackages);
             settings = Map.copyOf(settings);
+        }
+
+        /** A request read in this JVM. */
+        public Request(List<Path> classPath, List<Path> entityRoots, List<String> entityPackages, Target target,
+                       Map<String, String> settings, boolean springNaming) {
+            this(classPath, entityRoots, entityPackages, target, settings, springNaming, false);
         }
     }
 
@@ -231,7 +239,9 @@ public final class HibernateModel {
         bridgeRequest.put("settings", settings);
         bridgeRequest.put("springImplicitNaming", request.springNaming());
 
-        Map<String, Object> answer = boot(request.classPath(), bridgeRequest);
+        Map<String, Object> answer = request.forked()
+                ? HibernateWorker.boot(request.classPath(), target, bridgeRequest)
+                : boot(request.classPath(), bridgeRequest);
         if (answer.get("bridgeError") != null) {
             throw new HibernateModelException("qalab cannot read the mapping of Hibernate "
                     + answer.getOrDefault("hibernateVersion", "") + ": " + answer.get("bridgeError"),
@@ -291,9 +301,7 @@ public final class HibernateModel {
                 loader.loadClass("org.hibernate.boot.MetadataSources");
                 bridge = libraries.loadClass(ProjectClassLoader.BRIDGE_PACKAGE + "MetadataBridge");
             } catch (ClassNotFoundException | LinkageError e) {
-                throw new HibernateModelException("hibernate-core is not on the project's runtime class path (" + e
-                        + ")", "add org.hibernate.orm:hibernate-core (6.2 or later) to the project, or use"
-                        + " -Dqalab.model=source");
+                throw missingHibernate(e.toString());
             }
             @SuppressWarnings("unchecked")
             Function<Map<String, Object>, Map<String, Object>> function =
@@ -320,6 +328,26 @@ public final class HibernateModel {
                 System.setProperty("org.jboss.logging.provider", previousProvider);
             }
         }
+    }
+
+    /**
+     * Starts the worker JVM of a forked {@code request} ahead of {@link #read}, so that its start overlaps the
+     * caller's other preparation; does nothing for a request read in this JVM.
+     */
+    public static void prestart(Request request) {
+        if (request.forked()) {
+            HibernateWorker.prestart(request.classPath(), request.target());
+        }
+    }
+
+    /** Stops every worker {@link #prestart} started that no {@link #read} took. */
+    public static void discardPrestarted() {
+        HibernateWorker.discardAll();
+    }
+
+    static HibernateModelException missingHibernate(String cause) {
+        return new HibernateModelException("hibernate-core is not on the project's runtime class path (" + cause + ")",
+                "add org.hibernate.orm:hibernate-core (6.2 or later) to the project, or use -Dqalab.model=source");
     }
 
     // ---- translation ---------------------------------------------------------------------------------------------

@@ -43,7 +43,7 @@ public abstract class AbstractLiveSchemaMojo extends AbstractDatabaseMojo {
     protected ShadowDatabase shadow(Dialect target) {
         String url = quietParameter(shadowUrl, "qalab.shadowUrl");
         return url == null || url.isBlank()
-                ? ShadowDatabase.embedded(target)
+                ? embeddedShadow(target)
                 : ShadowDatabase.external(url, shadowUser, quietParameter(shadowPassword, "qalab.shadowPassword"));
     }
 }

@@ -41,6 +41,15 @@ public abstract class AbstractQalabMojo extends AbstractMojo {
     protected String locations;
 
     /**
+     * Whether the embedded shadow database keeps the schema that a chain of migrations produces, by the content of
+     * those migrations, in {@code ~/.cache/qalab/shadow}: the next drift check, {@code generate} or {@code diagram} on
+     * the same migrations skips their replay. Any edited, added or removed migration, another H2 or another plugin
+     * build is a new entry; false replays every time.
+     */
+    @Parameter(property = "qalab.shadowCache", defaultValue = "true")
+    protected boolean shadowCache = true;
+
+    /**
      * The database the migrations are written for: {@code postgresql}, {@code mariadb}, {@code mysql} or {@code h2}.
      * What it does depends on the goal:
      * <ul>
@@ -112,6 +121,9 @@ public abstract class AbstractQalabMojo extends AbstractMojo {
             throw new MojoExecutionException(goal() + " failed unexpectedly: " + mask(String.valueOf(e.getMessage()))
                     + " (" + e.getClass().getSimpleName() + ") \u2014 this is a qalab bug: please report it with the"
                     + " output of mvn -e", MaskedThrowable.of(e, secrets()));
+        } finally {
+            // A Hibernate worker started ahead of a read that did not come (a goal that failed or skipped early).
+            io.github.qalab.hibernate.HibernateModel.discardPrestarted();
         }
     }
 
@@ -325,5 +337,11 @@ public abstract class AbstractQalabMojo extends AbstractMojo {
         Path base = basedir.toPath().toAbsolutePath();
         Path abs = path.toAbsolutePath();
         return (abs.startsWith(base) ? base.relativize(abs) : abs).toString().replace('\\', '/');
+    }
+
+    /** The embedded H2 shadow for migrations written for {@code target}, with the replay cache unless it is off. */
+    protected io.github.qalab.db.ShadowDatabase embeddedShadow(io.github.qalab.sql.Dialect target) {
+        io.github.qalab.db.ShadowDatabase shadow = io.github.qalab.db.ShadowDatabase.embedded(target);
+        return shadowCache ? shadow.withCache(io.github.qalab.db.ShadowDatabase.defaultCacheDir()) : shadow;
     }
 }

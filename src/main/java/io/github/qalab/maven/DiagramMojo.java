@@ -118,7 +118,7 @@ public class DiagramMojo extends AbstractQalabMojo {
     private Schema replay(List<MigrationFile> migrations, Dialect target) throws MojoFailureException {
         String url = quietParameter(shadowUrl, "qalab.shadowUrl");
         ShadowDatabase shadow = url == null || url.isBlank()
-                ? ShadowDatabase.embedded(target)
+                ? embeddedShadow(target)
                 : ShadowDatabase.external(url, shadowUser, quietParameter(shadowPassword, "qalab.shadowPassword"));
         try {
             return shadow.replay(migrations);

@@ -64,20 +64,29 @@ final class VerifyGuard {
         }
         // qalab.dialect (default postgresql) is validated once for every goal; the lint only needs its family
         dialect = LintDialect.parse(mojo.dialect().name());
-        VerifyChecks.Outcome outcome = VerifyChecks.check(directory, severities, scope, dialect);
-        if (mojo.checkDrift && mojo.driftHere()) {
-            long start = System.nanoTime();
-            io.github.qalab.generate.MigrationGenerator.Settings settings = null;
+        // The drift check's settings first: with the Hibernate model this starts its worker JVM, which then loads
+        // Hibernate while the convention, integrity and lint checks run.
+        boolean drift = mojo.checkDrift && mojo.driftHere();
+        long start = System.nanoTime();
+        io.github.qalab.generate.MigrationGenerator.Settings settings = null;
+        MojoFailureException unreadable = null;
+        if (drift) {
             try {
                 settings = mojo.generatorSettings(Renames.NONE);
             } catch (MojoFailureException e) {
+                unreadable = e;
+            }
+        }
+        VerifyChecks.Outcome outcome = VerifyChecks.check(directory, severities, scope, dialect);
+        if (drift) {
+            if (unreadable != null) {
                 // e.g. classes not compiled yet: one finding, while the convention, integrity and lint results
                 // (and the SARIF report) still come out
                 java.util.List<io.github.qalab.convention.Violation> all =
                         new java.util.ArrayList<>(outcome.report().violations());
                 all.add(new io.github.qalab.convention.Violation(io.github.qalab.generate.SchemaDrift.ENTITY,
-                        Severity.ERROR, directory.locations().get(0), 1, "drift not checked: " + e.getMessage(),
-                        "or -Dqalab.checkDrift=false to check the migrations alone"));
+                        Severity.ERROR, directory.locations().get(0), 1, "drift not checked: "
+                        + unreadable.getMessage(), "or -Dqalab.checkDrift=false to check the migrations alone"));
                 outcome = new VerifyChecks.Outcome(new io.github.qalab.convention.ConventionReport(directory, all),
                         outcome.notes());
             }

@@ -206,4 +206,97 @@ class HibernateModelTest {
         assertFalse(HibernateModel.supported("5.6.15.Final"));
         assertTrue(HibernateModel.hibernateVersion(TestClassPath.jars()).orElseThrow().startsWith("7."));
     }
+
+    // ---- the forked worker -----------------------------------------------------------------------------------------
+
+    private HibernateModel.Result read(List<Path> classPath, String dialect, boolean forked)
+            throws HibernateModelException {
+        return HibernateModel.read(new HibernateModel.Request(classPath, List.of(classes), List.of(),
+                new HibernateModel.Target(dialect, HibernateModel.Target.defaultVersion(dialect)), Map.of(), true,
+                forked));
+    }
+
+    @Test
+    void theForkedWorkerMapsExactlyAsThisJvmDoes() throws Exception {
+        // Every field case with entities at once: converters, embeddables, enums, JSON, schemas, generators, checks.
+        List<Path> trees = new ArrayList<>();
+        try (Stream<Path> cases = Files.list(FIELD_CASES)) {
+            cases.map(c -> c.resolve("src/main/java")).filter(Files::isDirectory).sorted().forEach(trees::add);
+        }
+        assertTrue(trees.size() >= 10, "field cases with entities: " + trees);
+        for (String dialect : List.of("postgresql", "mariadb")) {
+            for (Path tree : List.of(trees.get(0), trees.get(trees.size() / 2), trees.get(trees.size() - 1))) {
+                Files.walk(classes).sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.equals(classes))
+                        .forEach(p -> p.toFile().delete());
+                List<Path> cp = compileTree(tree);
+                HibernateModel.Result inProcess = read(cp, dialect, false);
+                HibernateModel.Result forked = read(cp, dialect, true);
+                assertFalse(inProcess.schema().tables().isEmpty(), tree.toString());
+                assertEquals(inProcess, forked, tree + " on " + dialect);
+            }
+        }
+    }
+
+    @Test
+    void theForkedWorkerSaysWhenTheMappingIsWrong() throws Exception {
+        List<Path> cp = compile(Map.of("bad/Orphan.java", """
+                package bad;
+                import jakarta.persistence.*;
+                @Entity
+                public class Orphan {
+                    @Id Long id;
+                    @ManyToOne Missing parent;
+                }
+                """, "bad/Missing.java", """
+                package bad;
+                public class Missing { }
+                """));
+        HibernateModelException forked = assertThrows(HibernateModelException.class, () -> read(cp, "postgresql", true));
+        HibernateModelException inProcess = assertThrows(HibernateModelException.class,
+                () -> read(cp, "postgresql", false));
+        assertEquals(inProcess.getMessage(), forked.getMessage());
+        assertTrue(forked.getMessage().contains("bad.Orphan"), forked.getMessage());
+    }
+
+    @Test
+    void theForkedWorkerSaysWhenHibernateIsMissing() throws Exception {
+        List<Path> cp = compile(Map.of("plain/Thing.java", """
+                package plain;
+                import jakarta.persistence.*;
+                @Entity
+                public class Thing { @Id Long id; }
+                """));
+        List<Path> withoutHibernate = cp.stream()
+                .filter(p -> !p.getFileName().toString().startsWith("hibernate-core")).toList();
+        HibernateModelException e = assertThrows(HibernateModelException.class,
+                () -> read(withoutHibernate, "postgresql", true));
+        assertTrue(e.getMessage().startsWith("hibernate-core is not on the project's runtime class path"),
+                e.getMessage());
+    }
+
+    @Test
+    void aPrestartedWorkerIsTakenByTheRead() throws Exception {
+        List<Path> cp = compile(Map.of("shop/Item.java", """
+                package shop;
+                import jakarta.persistence.*;
+                @Entity
+                public class Item { @Id Long id; String label; }
+                """));
+        HibernateModel.Request request = new HibernateModel.Request(cp, List.of(classes), List.of(),
+                new HibernateModel.Target("h2", HibernateModel.Target.defaultVersion("h2")), Map.of(), true, true);
+        HibernateModel.prestart(request);
+        assertEquals(1, HibernateWorker.started(), "one worker waits for its request");
+        HibernateModel.Result result = HibernateModel.read(request);
+        assertEquals(0, HibernateWorker.started(), "the read took it");
+        assertTrue(result.schema().table("item").isPresent(), result.schema().tables().toString());
+        HibernateModel.prestart(request);
+        HibernateModel.discardPrestarted();
+        assertEquals(0, HibernateWorker.started(), "a worker no read took is stopped");
+    }
+
+    @Test
+    void theWorkerArgumentFileQuotesEveryArgument() {
+        assertEquals("\"-cp\"\n\"C:\\\\m2\\\\a b.jar\"\n\"say \\\"hi\\\"\"\n",
+                HibernateWorker.argumentFile(List.of("-cp", "C:\\m2\\a b.jar", "say \"hi\"")));
+    }
 }

@@ -1,0 +1,136 @@
+package io.github.qalab.hibernate.bridge;
+
+import io.github.qalab.schema.PlainValues;
+
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/**
+ * The entry point of the forked Hibernate worker: a short-lived JVM whose class path is the project's runtime jars
+ * and the plugin's jar, started by {@code io.github.qalab.hibernate.HibernateModel} so that a cold Hibernate boot
+ * runs with start-up friendly JVM options and never shares the build's JVM.
+ *
+ * <p>Arguments: the answer file, then optionally a warm-up target (dialect class, product name, major and minor
+ * version). The worker first boots Hibernate on no entity for that target, which loads and initialises most of the
+ * classes a real boot needs while the plugin is still preparing the request; then it reads one line from its standard
+ * input: the path of the request file (no line, or none within {@value #IDLE_SECONDS} s: it exits without an answer).
+ * Request and answer are each one {@link PlainValues} map of JDK values. The request is {@link MetadataBridge}'s, plus
+ * {@code classFolders} (List of the project's class folders as strings,
+ * loaded by a child class loader, as in the plugin's own JVM). The answer is {@link MetadataBridge}'s, plus
+ * {@code logged} (Hibernate's WARNING lines), or {@code missingHibernate} when the class path has no
+ * {@code hibernate-core}. Exit code 0 whenever an answer was written.
+ */
+public final class BridgeWorker {
+
+    /** How long a started worker waits for its request before it exits, in seconds. */
+    static final int IDLE_SECONDS = 60;
+
+    private BridgeWorker() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Logger hibernateLog = Logger.getLogger("org.hibernate");
+        hibernateLog.setLevel(Level.WARNING);
+        hibernateLog.setUseParentHandlers(false);
+        if (args.length >= 5) {
+            warmUp(args[1], args[2], args[3], args[4]);
+        }
+        Thread idle = new Thread(() -> {
+            try {
+                Thread.sleep(IDLE_SECONDS * 1000L);
+                System.exit(0);
+            } catch (InterruptedException e) {
+                // The request came.
+            }
+        }, "qalab-worker-idle");
+        idle.setDaemon(true);
+        idle.start();
+        String requestPath = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                java.nio.charset.StandardCharsets.UTF_8)).readLine();
+        idle.interrupt();
+        if (requestPath == null || requestPath.isBlank()) {
+            return;
+        }
+        Map<String, Object> request = PlainValues.read(Path.of(requestPath.strip()));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        List<String> logged = new ArrayList<>();
+        hibernateLog.addHandler(new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    synchronized (logged) {
+                        logged.add(record.getMessage());
+                    }
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+        @SuppressWarnings("unchecked")
+        List<String> folders = (List<String>) request.getOrDefault("classFolders", List.of());
+        URL[] urls = new URL[folders.size()];
+        for (int i = 0; i < urls.length; i++) {
+            urls[i] = Path.of(folders.get(i)).toUri().toURL();
+        }
+        try (URLClassLoader loader = new URLClassLoader("qalab-project-classes", urls,
+                BridgeWorker.class.getClassLoader())) {
+            try {
+                loader.loadClass("org.hibernate.boot.MetadataSources");
+            } catch (ClassNotFoundException | LinkageError e) {
+                answer.put("missingHibernate", e.toString());
+            }
+            if (!answer.containsKey("missingHibernate")) {
+                Map<String, Object> bridgeRequest = new LinkedHashMap<>(request);
+                bridgeRequest.remove("classFolders");
+                bridgeRequest.put("classLoader", loader);
+                answer.putAll(new MetadataBridge().apply(bridgeRequest));
+            }
+        } catch (LinkageError e) {
+            answer.put("bridgeError", e.toString());
+        }
+        synchronized (logged) {
+            answer.put("logged", new ArrayList<>(logged));
+        }
+        PlainValues.write(Path.of(args[0]), answer);
+    }
+
+    /**
+     * Boots Hibernate on no entity for the target database (its dialect, type system and services), so that the real
+     * boot finds those classes loaded and initialised. Nothing of it is kept; a failure here is left to the real boot
+     * to report.
+     */
+    private static void warmUp(String dialectClass, String product, String major, String minor) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("hibernate.dialect", dialectClass);
+        settings.put("jakarta.persistence.database-product-name", product);
+        settings.put("jakarta.persistence.database-major-version", major);
+        settings.put("jakarta.persistence.database-minor-version", minor);
+        settings.put("hibernate.boot.allow_jdbc_metadata_access", "false");
+        settings.put("hibernate.temp.use_jdbc_metadata_defaults", "false");
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("classes", List.of());
+        request.put("settings", settings);
+        request.put("classLoader", BridgeWorker.class.getClassLoader());
+        try {
+            new MetadataBridge().apply(request);
+        } catch (RuntimeException | LinkageError e) {
+            // The real boot reports it.
+        }
+    }
+}
