@@ -47,7 +47,7 @@ generate_once() { # prints "<mojo ms> <wall ms> <entities ms> <replay ms> <diff 
     mvn -B -o "${extra[@]}" -f "$work/run/pom.xml" qalab:generate -Dqalab.message="Add the next entities")
   e=$(now_ms)
   check_generated "$work/run/$migrations/201_add_the_next_entities.sql"
-  sed -n 's/.*Generated in \([0-9]*\) ms (entities \([0-9]*\) ms alongside shadow replay \([0-9]*\) ms, diff+render \([0-9]*\) ms).*/\1 '"$((e - s))"' \2 \3 \4 '"$(cpu_ms "$work/time.txt")"'/p' <<< "$log"
+  sed -n 's/.*Generated in \([0-9]*\) ms (entities \([0-9]*\) ms alongside shadow replay \([0-9]*\) ms, diff+render \([0-9]*\) ms).*/\1 '"$((e - s))"' \2 \3 \4 '"$(cpu_ms "$work/time.txt")"'/p' <<< "${log//replay from cache/replay}"
 }
 
 # ---- Hibernate's schema export of the same entities ------------------------------------------------------------

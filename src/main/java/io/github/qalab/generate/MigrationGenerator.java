@@ -88,8 +88,20 @@ public final class MigrationGenerator {
      * @param replay   replaying the migrations into the shadow database and reading the schema back
      * @param diff     normalising the desired schema in the shadow database, comparing and rendering the SQL
      * @param total    the whole of {@link #plan}, from start to finish
+     * @param cached   whether the migrations' schema came from the shadow cache (then {@code replay} is opening the
+     *                 shadow database and reading the cache)
      */
-    public record Timing(Duration entities, Duration replay, Duration diff, Duration total) {
+    public record Timing(Duration entities, Duration replay, Duration diff, Duration total, boolean cached) {
+
+        /** Phases of a replay that ran. */
+        public Timing(Duration entities, Duration replay, Duration diff, Duration total) {
+            this(entities, replay, diff, total, false);
+        }
+
+        /** {@code replay}, or {@code replay from cache}: how the migrations' schema was had. */
+        public String replayLabel() {
+            return cached ? "replay from cache" : "replay";
+        }
     }
 
     /**
@@ -161,7 +173,7 @@ public final class MigrationGenerator {
                 MigrationSql sql = MigrationSql.of(settings.dialect(), review.operations());
                 long end = System.nanoTime();
                 return new Plan(desired.schema(), current, diff, review, sql, new Timing(desired.took(), replay,
-                        Duration.ofNanos(end - diffStart), Duration.ofNanos(end - start)));
+                        Duration.ofNanos(end - diffStart), Duration.ofNanos(end - start), session.cached()));
             }
         } finally {
             worker.shutdownNow();

@@ -238,7 +238,7 @@ public final class SchemaDrift {
      */
     static String took(MigrationGenerator.Timing timing) {
         return "(" + timing.total().toMillis() + " ms: entities " + timing.entities().toMillis()
-                + " ms alongside replay " + timing.replay().toMillis() + " ms)";
+                + " ms alongside " + timing.replayLabel() + " " + timing.replay().toMillis() + " ms)";
     }
 
     /** True when a Java source below one of the roots contains {@code @Entity}. */

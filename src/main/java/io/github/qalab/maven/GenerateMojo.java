@@ -234,7 +234,7 @@ public class GenerateMojo extends AbstractSchemaMojo {
     private static String timing(long start, Plan plan) {
         MigrationGenerator.Timing t = plan.timing();
         return (System.nanoTime() - start) / 1_000_000 + " ms (entities " + t.entities().toMillis()
-                + " ms alongside shadow replay " + t.replay().toMillis() + " ms, diff+render " + t.diff().toMillis()
+                + " ms alongside shadow " + t.replayLabel() + " " + t.replay().toMillis() + " ms, diff+render " + t.diff().toMillis()
                 + " ms)";
     }
 
