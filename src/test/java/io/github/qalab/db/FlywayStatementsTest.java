@@ -84,4 +84,33 @@ class FlywayStatementsTest {
         assertEquals(List.of("/*!40101 SET NAMES utf8 */"),
                 bodies(FlywayStatements.forDialect("mariadb").split("-- x\n/*!40101 SET NAMES utf8 */;", 1)));
     }
+
+    @Test
+    void thePostgresSplitterCutsExactlyWhereFlywaysOwnParserCuts() throws Exception {
+        // The splitter skips Flyway's "can this run in a transaction" detection; the boundaries must not move.
+        String sql = String.join("\n",
+                "CREATE TABLE a (id BIGINT NOT NULL, note TEXT DEFAULT 'x; y', CONSTRAINT pk_a PRIMARY KEY (id));",
+                "CREATE INDEX CONCURRENTLY ix_a_note ON a (note);",
+                "CREATE FUNCTION f() RETURNS trigger AS $$ BEGIN NEW.note := 'a;b'; RETURN NEW; END; $$ LANGUAGE plpgsql;",
+                "DO $body$ BEGIN PERFORM 1; END $body$;",
+                "-- a comment; with a semicolon",
+                "/* block; comment */ ALTER TABLE a ADD COLUMN \"weird;name\" INT;",
+                "VACUUM a;",
+                "ALTER TYPE mood ADD VALUE 'sad';",
+                "COPY a (id) FROM stdin;",
+                "1",
+                "2",
+                "\\.",
+                "INSERT INTO a (id, note) VALUES (3, E'it''s; fine');",
+                "REINDEX TABLE a;",
+                "CREATE DATABASE other;");
+        org.flywaydb.core.api.configuration.Configuration config =
+                new org.flywaydb.core.api.configuration.FluentConfiguration(getClass().getClassLoader())
+                        .placeholderReplacement(false);
+        FlywayStatements stock = FlywayStatements.of(new org.flywaydb.database.postgresql.PostgreSQLDatabaseType()
+                .createParser(config, null, new org.flywaydb.core.internal.parser.ParsingContext()));
+        List<FlywayStatements.Statement> expected = stock.split(sql, 7);
+        assertEquals(11, expected.size(), expected.toString());
+        assertEquals(expected, FlywayStatements.forDialect("postgresql").split(sql, 7));
+    }
 }
