@@ -6,9 +6,12 @@
 #  (2) qalab:verify runs the drift check on the same project (it reports the 94 changes of the 20 new entities and 19 columns and
 #      fails, as it should: the time of the check is what is measured);
 #  (3) an empty `mvn validate` of the same project, for the bound "within 1.5x of an empty mvn validate + 3 s".
-# (1) and (2) run twice: with the shadow cache filled by an earlier run on the same migrations (the usual case: the
-# migrations did not change since the last drift check or generate) and with -Dqalab.shadowCache=false (every run
-# replays the 200 migrations, as on a fresh machine).
+# (1) and (2) run in three states of the caches in ~/.cache/qalab (see qalab.cache):
+#   "classes changed": an entity changed since the last run (a new file in target/classes stands for it), the
+#       migrations did not: Hibernate boots, the migrations' schema comes from the shadow cache. The usual generate.
+#   "nothing changed": classes and migrations as in the last run: both come from the caches. The usual drift check
+#       of a `mvn verify` during development.
+#   "cold": -Dqalab.cache=false: Hibernate boots and the 200 migrations replay, as on a fresh machine.
 # Reports median (min-max) of RUNS for the time inside the Mojo (its own timing line) and the whole process (wall).
 # Needs the plugin in the local repository: `mvn -B -q install -DskipTests -Dinvoker.skip` installs it there.
 # Usage: bench/hibernate-bench.sh [runs=5]
@@ -30,11 +33,16 @@ range() { sort -n | awk 'NR == 1 {min=$1} {max=$1} END {print min "-" max}'; }
 stats() { local v; v=$(cat); echo "$(median <<< "$v") ms ($(range <<< "$v"))"; }
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
-generate_once() { # $1 = extra option; "<mojo ms> <entities ms> <replay ms> <diff ms> <wall ms>"
-  rm -rf "$work/run"; cp -a "$work/generate" "$work/run"
+change_classes() { echo "$RANDOM $(date +%s%N)" > "$1/target/classes/bench-change.txt"; }
+option() { [ "$1" = cold ] && echo "-Dqalab.cache=false" || true; }
+generate_once() { # $1 = state; "<mojo ms> <entities ms> <replay ms> <diff ms> <wall ms>"
+  # the same folder every run (paths are part of the cache key), back to the 200 migrations before each run
+  rm -f "$work/run/src/main/resources/db/migration/201_"*.sql
+  cp "$work/generate/src/main/resources/db/migration/qalab.sum" "$work/run/src/main/resources/db/migration/"
+  [ "$1" = changed ] && change_classes "$work/run"
   local s e log file
   s=$(now_ms)
-  log=$(mvn "${mvn_args[@]}" -f "$work/run/pom.xml" qalab:generate -Dqalab.message="Add the next entities" $1) \
+  log=$(mvn "${mvn_args[@]}" -f "$work/run/pom.xml" qalab:generate -Dqalab.message="Add the next entities" $(option "$1")) \
     || { echo "$log" >&2; exit 1; }
   e=$(now_ms)
   file="$work/run/src/main/resources/db/migration/201_add_the_next_entities.sql"
@@ -43,10 +51,11 @@ generate_once() { # $1 = extra option; "<mojo ms> <entities ms> <replay ms> <dif
     && ! grep -q -E 'DROP|ALTER COLUMN' <<< "$up" || { echo "unexpected migration:" >&2; head -50 "$file" >&2; exit 1; }
   sed -n 's/.*Generated in \([0-9]*\) ms (entities \([0-9]*\) ms alongside shadow replay \([0-9]*\) ms, diff+render \([0-9]*\) ms).*/\1 \2 \3 \4 '"$((e - s))"'/p' <<< "${log//replay from cache/replay}"
 }
-drift_once() { # $1 = extra option; "<drift ms> <entities ms> <replay ms> <wall ms>"
+drift_once() { # $1 = state; "<drift ms> <entities ms> <replay ms> <wall ms>"
+  [ "$1" = changed ] && change_classes "$work/generate"
   local s e log
   s=$(now_ms)
-  log=$(mvn "${mvn_args[@]}" -f "$work/generate/pom.xml" qalab:verify -Dqalab.lint=off $1 || true)
+  log=$(mvn "${mvn_args[@]}" -f "$work/generate/pom.xml" qalab:verify -Dqalab.lint=off $(option "$1") || true)
   e=$(now_ms)
   grep -q 'Drift: .* 94 differences' <<< "${log//replay from cache/replay}" || { echo "unexpected drift check:" >&2; echo "$log" | head -20 >&2; exit 1; }
   sed -n 's/.*Drift: .* differences (\([0-9]*\) ms: entities \([0-9]*\) ms alongside replay \([0-9]*\) ms).*/\1 \2 \3 '"$((e - s))"'/p' <<< "${log//replay from cache/replay}"
@@ -59,16 +68,18 @@ validate_once() {
   echo $((e - s))
 }
 
-generate_once "" >/dev/null; drift_once "" >/dev/null; validate_once >/dev/null # warm the caches, fail early
+rm -rf "$work/run"; cp -a "$work/generate" "$work/run"
+generate_once unchanged >/dev/null; drift_once unchanged >/dev/null; validate_once >/dev/null # fill the caches, fail early
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-g=""; d=""; gc=""; dc=""; v=""
+declare -A G D
+v=""
 for _ in $(seq "$runs"); do
-  g+="$(generate_once "")"$'\n'; d+="$(drift_once "")"$'\n'
-  gc+="$(generate_once -Dqalab.shadowCache=false)"$'\n'; dc+="$(drift_once -Dqalab.shadowCache=false)"$'\n'
+  for state in changed unchanged cold; do
+    G[$state]+="$(generate_once $state)"$'\n'; D[$state]+="$(drift_once $state)"$'\n'
+  done
   v+="$(validate_once)"$'\n'
 done
-g=$(sed '/^$/d' <<< "$g"); d=$(sed '/^$/d' <<< "$d"); v=$(sed '/^$/d' <<< "$v")
-gc=$(sed '/^$/d' <<< "$gc"); dc=$(sed '/^$/d' <<< "$dc")
+v=$(sed '/^$/d' <<< "$v")
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 validate=$(median <<< "$v")
 echo "Hibernate $hibernate model, 500 entities (classes up to date), 200 migrations; median (min-max) of $runs runs on $(nproc) cores"
@@ -85,8 +96,12 @@ report() { # $1 = title, $2 = generate lines, $3 = drift lines
   echo "  drift check:            $(cut -d' ' -f1 <<< "$3" | stats)   (target < 3000 ms)"
   echo "  mvn qalab:verify:       $(cut -d' ' -f4 <<< "$3" | stats)   wall, whole process"
 }
-report "shadow cache filled (migrations unchanged since an earlier run)" "$g" "$d"
-report "no shadow cache (-Dqalab.shadowCache=false: the 200 migrations replay)" "$gc" "$dc"
+report "classes changed, migrations unchanged (Hibernate boots; the migrations' schema from the shadow cache)" \
+  "$(sed '/^$/d' <<< "${G[changed]}")" "$(sed '/^$/d' <<< "${D[changed]}")"
+report "nothing changed since the last run (mapping and migrations' schema from the caches)" \
+  "$(sed '/^$/d' <<< "${G[unchanged]}")" "$(sed '/^$/d' <<< "${D[unchanged]}")"
+report "cold (-Dqalab.cache=false: Hibernate boots, the 200 migrations replay)" \
+  "$(sed '/^$/d' <<< "${G[cold]}")" "$(sed '/^$/d' <<< "${D[cold]}")"
 echo "empty mvn validate:       $(stats <<< "$v")"
 echo "bound 1.5 x validate + 3 s: $(awk -v a="$validate" 'BEGIN {printf "%d", 1.5 * a + 3000}') ms; 1.5 x (validate + 3 s): $(awk -v a="$validate" 'BEGIN {printf "%d", 1.5 * (a + 3000)}') ms"
 echo "load average before/after (1, 5, 15 min): $load_before / $load_after"

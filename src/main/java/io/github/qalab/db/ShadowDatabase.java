@@ -76,7 +76,7 @@ public final class ShadowDatabase {
 
     /** The default folder of {@link #withCache}: {@code ~/.cache/qalab/shadow}, outside every project. */
     public static Path defaultCacheDir() {
-        return Path.of(System.getProperty("user.home"), ".cache", "qalab", "shadow");
+        return io.github.qalab.schema.CacheFiles.defaultRoot().resolve("shadow");
     }
 
     /**

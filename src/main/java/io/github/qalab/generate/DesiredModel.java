@@ -63,7 +63,8 @@ public sealed interface DesiredModel permits DesiredModel.FromHibernate, Desired
                     result.columnOwners());
             String summary = "Hibernate " + result.hibernateVersion() + " (" + result.dialect() + "), "
                     + result.entities() + (result.entities() == 1 ? " entity class" : " entity classes")
-                    + (result.beanValidation().startsWith("applied") ? ", Bean Validation constraints applied" : "");
+                    + (result.beanValidation().startsWith("applied") ? ", Bean Validation constraints applied" : "")
+                    + (result.cached() ? ", mapping from the cache (classes unchanged)" : "");
             return new DesiredSchema(result.schema(), positions, summary, result.entities(), result.warnings(),
                     result.enumConstants());
         }

@@ -55,6 +55,9 @@ public final class HibernateModel {
      */
     private static final Object BOOT_LOCK = new Object();
 
+    /** The cache key {@link #prestart} computed, by request instance, for the {@link #read} of the same request. */
+    private static final Map<Request, Optional<String>> PRESTART_KEYS = new java.util.IdentityHashMap<>();
+
     /**
      * What to read.
      *
@@ -67,9 +70,11 @@ public final class HibernateModel {
      *                        unless {@code settings} name strategies; false for Hibernate's defaults
      * @param forked          true to boot Hibernate in a short-lived worker JVM ({@link HibernateWorker}), false to
      *                        boot it in this JVM (in an isolated class loader)
+     * @param cacheDir        where Hibernate's answers are kept by the content of the class path
+     *                        ({@link HibernateCache}); null for no cache
      */
     public record Request(List<Path> classPath, List<Path> entityRoots, List<String> entityPackages, Target target,
-                          Map<String, String> settings, boolean springNaming, boolean forked) {
+                          Map<String, String> settings, boolean springNaming, boolean forked, Path cacheDir) {
         public Request {
             classPath = List.copyOf(classPath);
             entityRoots = List.copyOf(entityRoots);
@@ -77,10 +82,30 @@ public final class HibernateModel {
             settings = Map.copyOf(settings);
         }
 
-        /** A request read in this JVM. */
+        /** A request read in this JVM, without a cache. */
         public Request(List<Path> classPath, List<Path> entityRoots, List<String> entityPackages, Target target,
                        Map<String, String> settings, boolean springNaming) {
-            this(classPath, entityRoots, entityPackages, target, settings, springNaming, false);
+            this(classPath, entityRoots, entityPackages, target, settings, springNaming, false, null);
+        }
+
+        /** A request without a cache. */
+        public Request(List<Path> classPath, List<Path> entityRoots, List<String> entityPackages, Target target,
+                       Map<String, String> settings, boolean springNaming, boolean forked) {
+            this(classPath, entityRoots, entityPackages, target, settings, springNaming, forked, null);
+        }
+
+        /** The key of this request in its cache; empty without a cache. */
+        Optional<String> cacheKey() {
+            if (cacheDir == null) {
+                return Optional.empty();
+            }
+            synchronized (PRESTART_KEYS) {
+                Optional<String> known = PRESTART_KEYS.remove(this);
+                if (known != null) {
+                    return known;
+                }
+            }
+            return HibernateCache.key(this);
         }
     }
 
@@ -143,16 +168,25 @@ public final class HibernateModel {
      * @param warnings        what Hibernate warned about while mapping
      * @param enumConstants   {@code table.column} ({@link Names#key}) to the constants, in ordinal order, of the Java
      *                        enum the column stores by name or by ordinal (no converter)
+     * @param cached          whether the mapping came from the cache ({@link HibernateCache}) instead of a boot
      */
     public record Result(Schema schema, String hibernateVersion, String dialect, String beanValidation, int entities,
                          Map<String, String> tableOwners, Map<String, String> columnOwners, List<String> warnings,
-                         Map<String, List<String>> enumConstants) {
+                         Map<String, List<String>> enumConstants, boolean cached) {
+
+        /** A result Hibernate mapped in this run. */
+        public Result(Schema schema, String hibernateVersion, String dialect, String beanValidation, int entities,
+                      Map<String, String> tableOwners, Map<String, String> columnOwners, List<String> warnings,
+                      Map<String, List<String>> enumConstants) {
+            this(schema, hibernateVersion, dialect, beanValidation, entities, tableOwners, columnOwners, warnings,
+                    enumConstants, false);
+        }
 
         /** A result without enum constants. */
         public Result(Schema schema, String hibernateVersion, String dialect, String beanValidation, int entities,
                       Map<String, String> tableOwners, Map<String, String> columnOwners, List<String> warnings) {
             this(schema, hibernateVersion, dialect, beanValidation, entities, tableOwners, columnOwners, warnings,
-                    Map.of());
+                    Map.of(), false);
         }
     }
 
@@ -239,9 +273,18 @@ public final class HibernateModel {
         bridgeRequest.put("settings", settings);
         bridgeRequest.put("springImplicitNaming", request.springNaming());
 
-        Map<String, Object> answer = request.forked()
-                ? HibernateWorker.boot(request.classPath(), target, bridgeRequest)
-                : boot(request.classPath(), bridgeRequest);
+        Optional<String> key = request.cacheKey();
+        HibernateCache cache = key.isPresent() ? new HibernateCache(request.cacheDir()) : null;
+        Map<String, Object> answer = cache == null ? null : cache.load(key.get()).orElse(null);
+        boolean cached = answer != null;
+        if (answer == null) {
+            answer = request.forked()
+                    ? HibernateWorker.boot(request.classPath(), target, bridgeRequest)
+                    : boot(request.classPath(), bridgeRequest);
+            if (cache != null) {
+                cache.store(key.get(), answer);
+            }
+        }
         if (answer.get("bridgeError") != null) {
             throw new HibernateModelException("qalab cannot read the mapping of Hibernate "
                     + answer.getOrDefault("hibernateVersion", "") + ": " + answer.get("bridgeError"),
@@ -253,7 +296,7 @@ public final class HibernateModel {
                     + " cannot map the entities: " + answer.get("error"),
                     "fix the mapping: the application would fail the same way at start");
         }
-        return translate(answer, target, classes.size());
+        return translate(answer, target, classes.size(), cached);
     }
 
     private static Map<String, Object> boot(List<Path> classPath, Map<String, Object> bridgeRequest)
@@ -332,10 +375,16 @@ public final class HibernateModel {
 
     /**
      * Starts the worker JVM of a forked {@code request} ahead of {@link #read}, so that its start overlaps the
-     * caller's other preparation; does nothing for a request read in this JVM.
+     * caller's other preparation; does nothing for a request read in this JVM or one whose answer is cached.
      */
     public static void prestart(Request request) {
-        if (request.forked()) {
+        Optional<String> key = request.cacheKey();
+        if (request.cacheDir() != null) {
+            synchronized (PRESTART_KEYS) {
+                PRESTART_KEYS.put(request, key);
+            }
+        }
+        if (request.forked() && (key.isEmpty() || !new HibernateCache(request.cacheDir()).contains(key.get()))) {
             HibernateWorker.prestart(request.classPath(), request.target());
         }
     }
@@ -353,7 +402,7 @@ public final class HibernateModel {
     // ---- translation ---------------------------------------------------------------------------------------------
 
     @SuppressWarnings("unchecked")
-    private static Result translate(Map<String, Object> answer, Target target, int entities)
+    private static Result translate(Map<String, Object> answer, Target target, int entities, boolean cached)
             throws HibernateModelException {
         List<Table> tables = new ArrayList<>();
         List<Sequence> sequences = new ArrayList<>();
@@ -448,7 +497,7 @@ public final class HibernateModel {
         warnings.addAll((List<String>) answer.getOrDefault("logged", List.of()));
         return new Result(new Schema(tables, sequences), (String) answer.get("hibernateVersion"),
                 (String) answer.get("dialect"), (String) answer.get("beanValidation"), entities, tableOwners,
-                columnOwners, warnings, enumConstants);
+                columnOwners, warnings, enumConstants, cached);
     }
 
     private static String schema(Object schema, Target target) {

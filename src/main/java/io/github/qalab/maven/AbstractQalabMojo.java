@@ -41,13 +41,15 @@ public abstract class AbstractQalabMojo extends AbstractMojo {
     protected String locations;
 
     /**
-     * Whether the embedded shadow database keeps the schema that a chain of migrations produces, by the content of
-     * those migrations, in {@code ~/.cache/qalab/shadow}: the next drift check, {@code generate} or {@code diagram} on
-     * the same migrations skips their replay. Any edited, added or removed migration, another H2 or another plugin
-     * build is a new entry; false replays every time.
+     * Whether results are kept by the content they were computed from, in {@code ~/.cache/qalab}: the schema a chain
+     * of migrations produces in the embedded shadow database ({@code shadow/}: the next drift check, {@code generate}
+     * or {@code diagram} on the same migrations skips their replay), and Hibernate's mapping of the project's classes
+     * ({@code hibernate/}: the next drift check or {@code generate} on the same compiled classes, jars and settings
+     * does not boot Hibernate). Any edited, added or removed migration or class, another jar, setting, H2 or plugin
+     * build is a new entry; false computes everything every time.
      */
-    @Parameter(property = "qalab.shadowCache", defaultValue = "true")
-    protected boolean shadowCache = true;
+    @Parameter(property = "qalab.cache", defaultValue = "true")
+    protected boolean cache = true;
 
     /**
      * The database the migrations are written for: {@code postgresql}, {@code mariadb}, {@code mysql} or {@code h2}.
@@ -342,6 +344,6 @@ public abstract class AbstractQalabMojo extends AbstractMojo {
     /** The embedded H2 shadow for migrations written for {@code target}, with the replay cache unless it is off. */
     protected io.github.qalab.db.ShadowDatabase embeddedShadow(io.github.qalab.sql.Dialect target) {
         io.github.qalab.db.ShadowDatabase shadow = io.github.qalab.db.ShadowDatabase.embedded(target);
-        return shadowCache ? shadow.withCache(io.github.qalab.db.ShadowDatabase.defaultCacheDir()) : shadow;
+        return cache ? shadow.withCache(io.github.qalab.db.ShadowDatabase.defaultCacheDir()) : shadow;
     }
 }

@@ -230,7 +230,7 @@ public abstract class AbstractSchemaMojo extends AbstractQalabMojo {
         }
         HibernateModel.Request request = new HibernateModel.Request(classPath, entityRoots(classPath), packages(),
                 new HibernateModel.Target(target.name(), version), read.settings(), naming == NamingStrategy.SPRING,
-                hibernateFork);
+                hibernateFork, cache ? io.github.qalab.schema.CacheFiles.defaultRoot().resolve("hibernate") : null);
         HibernateModel.prestart(request);
         return new DesiredModel.FromHibernate(request, entitySourceRoots());
     }

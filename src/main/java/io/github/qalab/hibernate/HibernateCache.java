@@ -1,0 +1,91 @@
+package io.github.qalab.hibernate;
+
+import io.github.qalab.schema.CacheFiles;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Hibernate's answers for a project, kept on disk by content, so that a drift check or generate on classes that did
+ * not change since the last run does not boot Hibernate again (as Maven's compiler skips sources that did not change).
+ * The key is a SHA-256 of everything the mapping can depend on: every file in the project's class folders (classes,
+ * {@code hibernate.properties}, {@code META-INF/orm.xml}, ...) by content, every jar of the class path by path, size and
+ * time, the request (entity roots and packages, target, settings, naming), the Java version and the plugin build.
+ * Answers that report an error are never kept.
+ */
+final class HibernateCache {
+
+    private static final String FORMAT = "qalab-hibernate-cache-1";
+
+    private final CacheFiles files;
+
+    HibernateCache(Path dir) {
+        this.files = new CacheFiles(dir);
+    }
+
+    /** The key of {@code request}; empty when a part of it cannot be read (then nothing is cached). */
+    static Optional<String> key(HibernateModel.Request request) {
+        Optional<String> stamp = CacheFiles.pluginStamp();
+        if (stamp.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            CacheFiles.Key key = CacheFiles.key().add(FORMAT).add(stamp.get())
+                    .add(System.getProperty("java.version"))
+                    .add(request.target().name()).add(request.target().version())
+                    .add(Boolean.toString(request.springNaming()))
+                    .add(new TreeMap<>(request.settings()).toString())
+                    .add(request.entityRoots().toString()).add(request.entityPackages().toString());
+            for (Path entry : request.classPath()) {
+                key.add(entry.toAbsolutePath().toString());
+                if (Files.isDirectory(entry)) {
+                    addFolder(key, entry);
+                } else if (Files.isRegularFile(entry)) {
+                    key.add(Files.size(entry) + "|" + Files.getLastModifiedTime(entry).toMillis());
+                } else {
+                    key.add("missing");
+                }
+            }
+            return Optional.of(key.hex());
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void addFolder(CacheFiles.Key key, Path folder) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path file : files) {
+            key.add(folder.relativize(file).toString().replace('\\', '/'));
+            key.add(Files.readAllBytes(file));
+        }
+    }
+
+    /** Whether an answer is stored under {@code key} (without reading it). */
+    boolean contains(String key) {
+        return files.contains(key);
+    }
+
+    /** Hibernate's answer stored under {@code key}, if any. */
+    @SuppressWarnings("unchecked")
+    Optional<Map<String, Object>> load(String key) {
+        return files.load(key).filter(Map.class::isInstance).map(v -> (Map<String, Object>) v);
+    }
+
+    /** Keeps {@code answer} under {@code key}, unless it reports a failure. */
+    void store(String key, Map<String, Object> answer) {
+        if (answer.get("error") == null && answer.get("bridgeError") == null
+                && answer.get("missingHibernate") == null) {
+            files.store(key, answer);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package io.github.qalab.schema;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A folder of content-addressed entries, each a {@link PlainValues} map stored under the SHA-256 key of everything it
+ * was computed from (the shadow schema cache, the Hibernate mapping cache). Entries are written atomically, the newest
+ * {@value #KEEP} are kept, and an entry that cannot be read, or holds another key, is a miss; a cache that cannot be
+ * written is no cache, never a failure.
+ */
+public final class CacheFiles {
+
+    /** How many entries a folder keeps. */
+    public static final int KEEP = 64;
+
+    private static final String READER_CLASS = "io/github/qalab/schema/JdbcSchemaReader.class";
+
+    private final Path dir;
+
+    public CacheFiles(Path dir) {
+        this.dir = dir;
+    }
+
+    /** The default root, {@code ~/.cache/qalab}: outside every project, so no checked-out tree can plant an entry. */
+    public static Path defaultRoot() {
+        return Path.of(System.getProperty("user.home"), ".cache", "qalab");
+    }
+
+    /** Whether an entry is stored under {@code key} (it may still turn out unreadable). */
+    public boolean contains(String key) {
+        return Files.isRegularFile(dir.resolve(key + ".bin"));
+    }
+
+    /** The value stored under {@code key}, if any. */
+    public Optional<Object> load(String key) {
+        Path file = dir.resolve(key + ".bin");
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            Map<String, Object> entry = PlainValues.read(file);
+            return key.equals(entry.get("key")) ? Optional.ofNullable(entry.get("value")) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Stores {@code value} (plain values only) under {@code key}. */
+    public void store(String key, Object value) {
+        try {
+            Files.createDirectories(dir);
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("key", key);
+            entry.put("value", value);
+            Path temp = Files.createTempFile(dir, key, ".tmp");
+            try {
+                PlainValues.write(temp, entry);
+                try {
+                    Files.move(temp, dir.resolve(key + ".bin"), StandardCopyOption.ATOMIC_MOVE,
+                            StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, dir.resolve(key + ".bin"), StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+            evict();
+        } catch (IOException | RuntimeException e) {
+            // The next run computes it again.
+        }
+    }
+
+    private void evict() throws IOException {
+        List<Path> entries;
+        try (Stream<Path> files = Files.list(dir)) {
+            entries = files.filter(p -> p.getFileName().toString().endsWith(".bin")).sorted((a, b) -> {
+                try {
+                    return Files.getLastModifiedTime(b).compareTo(Files.getLastModifiedTime(a));
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).toList();
+        }
+        for (Path old : entries.subList(Math.min(KEEP, entries.size()), entries.size())) {
+            Files.deleteIfExists(old);
+        }
+    }
+
+    /** A fresh SHA-256 key builder. */
+    public static Key key() {
+        return new Key();
+    }
+
+    /** Builds a key from length-prefixed parts, so that no two different part lists give the same bytes. */
+    public static final class Key {
+        private final MessageDigest digest;
+
+        private Key() {
+            try {
+                digest = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            }
+        }
+
+        public Key add(String part) {
+            byte[] bytes = (part == null ? "\u0000null" : part).getBytes(StandardCharsets.UTF_8);
+            digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+            digest.update((byte) ':');
+            digest.update(bytes);
+            return this;
+        }
+
+        public Key add(byte[] bytes) {
+            digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+            digest.update((byte) '#');
+            digest.update(bytes);
+            return this;
+        }
+
+        public String hex() {
+            return HexFormat.of().formatHex(digest.digest());
+        }
+    }
+
+    /**
+     * The plugin's own build: its jar's (or, in the plugin's own tests, its class folder's schema reader's) path, size
+     * and time; empty when it cannot be told, and then nothing may be cached.
+     */
+    public static Optional<String> pluginStamp() {
+        try {
+            Path location = Path.of(CacheFiles.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path probe = Files.isDirectory(location) ? location.resolve(READER_CLASS) : location;
+            return Optional.of(location + "|" + Files.size(probe) + "|" + Files.getLastModifiedTime(probe).toMillis());
+        } catch (URISyntaxException | IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}
