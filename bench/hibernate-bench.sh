@@ -37,8 +37,9 @@ change_classes() { echo "$RANDOM $(date +%s%N)" > "$1/target/classes/bench-chang
 option() { [ "$1" = cold ] && echo "-Dqalab.cache=false" || true; }
 generate_once() { # $1 = state; "<mojo ms> <entities ms> <replay ms> <diff ms> <wall ms>"
   # the same folder every run (paths are part of the cache key), back to the 200 migrations before each run
-  rm -f "$work/run/src/main/resources/db/migration/201_"*.sql
-  cp "$work/generate/src/main/resources/db/migration/qalab.sum" "$work/run/src/main/resources/db/migration/"
+  local m="src/main/resources/db/migration"
+  rm -f "$work/run/$m/201_"*.sql "$work/run/$m/qalab.sum"
+  [ ! -f "$work/generate/$m/qalab.sum" ] || cp "$work/generate/$m/qalab.sum" "$work/run/$m/"
   [ "$1" = changed ] && change_classes "$work/run"
   local s e log file
   s=$(now_ms)

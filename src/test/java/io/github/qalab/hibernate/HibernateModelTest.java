@@ -299,4 +299,69 @@ class HibernateModelTest {
         assertEquals("\"-cp\"\n\"C:\\\\m2\\\\a b.jar\"\n\"say \\\"hi\\\"\"\n",
                 HibernateWorker.argumentFile(List.of("-cp", "C:\\m2\\a b.jar", "say \"hi\"")));
     }
+
+    // ---- the mapping cache -----------------------------------------------------------------------------------------
+
+    private HibernateModel.Request cachedRequest(List<Path> classPath, Path cacheDir, boolean forked) {
+        return new HibernateModel.Request(classPath, List.of(classes), List.of(),
+                new HibernateModel.Target("postgresql", "15"), Map.of(), true, forked, cacheDir);
+    }
+
+    private static final String ITEM = """
+            package shop;
+            import jakarta.persistence.*;
+            @Entity
+            public class Item { @Id Long id; String label; }
+            """;
+
+    @Test
+    void theMappingOfUnchangedClassesComesFromTheCacheAndAnyChangeMapsAgain(@TempDir Path cacheDir) throws Exception {
+        List<Path> cp = compile(Map.of("shop/Item.java", ITEM));
+        HibernateModel.Result first = HibernateModel.read(cachedRequest(cp, cacheDir, false));
+        assertFalse(first.cached());
+        HibernateModel.Result second = HibernateModel.read(cachedRequest(cp, cacheDir, false));
+        assertTrue(second.cached(), "nothing changed");
+        assertEquals(first.schema(), second.schema());
+        assertEquals(first.columnOwners(), second.columnOwners());
+
+        compile(Map.of("shop/Item.java", ITEM.replace("String label;", "String label; Integer stock;")));
+        HibernateModel.Result recompiled = HibernateModel.read(cachedRequest(cp, cacheDir, false));
+        assertFalse(recompiled.cached(), "a recompiled class maps again");
+        assertTrue(table(recompiled.schema(), "item").column("stock").isPresent());
+
+        // a resource Hibernate reads by itself (hibernate.properties at the class path root) is part of the key
+        Files.writeString(classes.resolve("hibernate.properties"), "hibernate.globally_quoted_identifiers=true\n");
+        HibernateModel.Result quoted = HibernateModel.read(cachedRequest(cp, cacheDir, false));
+        assertFalse(quoted.cached(), "a changed resource maps again");
+
+        HibernateModel.Request otherDialect = new HibernateModel.Request(cp, List.of(classes), List.of(),
+                new HibernateModel.Target("mariadb", "10.11"), Map.of(), true, false, cacheDir);
+        assertFalse(HibernateModel.read(otherDialect).cached(), "another dialect is another key");
+        assertTrue(HibernateModel.read(otherDialect).cached());
+    }
+
+    @Test
+    void aFailedMappingIsNeverKept(@TempDir Path cacheDir) throws Exception {
+        List<Path> cp = compile(Map.of("bad/Orphan.java", """
+                package bad;
+                import jakarta.persistence.*;
+                @Entity
+                public class Orphan { @Id Long id; @ManyToOne Missing parent; }
+                """, "bad/Missing.java", "package bad; public class Missing { }"));
+        assertThrows(HibernateModelException.class, () -> HibernateModel.read(cachedRequest(cp, cacheDir, false)));
+        assertThrows(HibernateModelException.class, () -> HibernateModel.read(cachedRequest(cp, cacheDir, false)));
+        try (Stream<Path> entries = Files.list(cacheDir)) {
+            assertEquals(0, entries.count());
+        }
+    }
+
+    @Test
+    void noWorkerIsStartedForAMappingTheCacheHolds(@TempDir Path cacheDir) throws Exception {
+        List<Path> cp = compile(Map.of("shop/Item.java", ITEM));
+        HibernateModel.read(cachedRequest(cp, cacheDir, true));
+        HibernateModel.Request again = cachedRequest(cp, cacheDir, true);
+        HibernateModel.prestart(again);
+        assertEquals(0, HibernateWorker.started(), "the answer is cached: no JVM to start");
+        assertTrue(HibernateModel.read(again).cached());
+    }
 }
