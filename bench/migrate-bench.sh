@@ -2,9 +2,10 @@
 # qalab:migrate vs plain flyway-maven-plugin 13.6.0 migrate, same files (empty prefix, "_" separator), same PostgreSQL,
 # a fresh database for every run, alternating, in one run of this script; then qalab:migrate on MariaDB and on the
 # embedded H2 default, an empty `mvn validate` (Maven's own start-up), and qalab:status on the applied chain.
-# Alembic's `upgrade head` on the same 999-table chain measured 3.7-3.9 s on this machine (issue 12); the peer is not
-# run here.
-# Usage: bench/migrate-bench.sh [runs=5] [migrations=999]
+# Alembic's `upgrade head` on the same 999-table chain measured 3.7-3.9 s on this machine (issue 12). When python3
+# has alembic and psycopg2 (Debian: python3-alembic python3-psycopg2), it runs here too, alternating with the others
+# on a fresh database (bench/alembic-peer.sh writes its project); set ALEMBIC=0 to skip it.
+# Usage: bench/migrate-bench.sh [runs=5] [migrations=999]     (PG_ONLY=1: PostgreSQL and its peers only)
 #        (needs PostgreSQL on 127.0.0.1:5432, user postgres, and MariaDB on 127.0.0.1:3306, user root)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -78,7 +79,12 @@ db=$(fresh_db warm)
 (cd "$WORK/project" && mvn -B -q -Dmaven.repo.local="$REPO" qalab:help flyway:info -Dflyway.url="jdbc:postgresql://127.0.0.1:5432/$db" >/dev/null)
 psql_admin "DROP DATABASE $db"
 
-: > "$WORK/qalab.txt"; : > "$WORK/flyway.txt"
+alembic=0
+if [ "${ALEMBIC:-1}" != 0 ] && "${PYTHON:-/usr/bin/python3}" -c 'import alembic, psycopg2' 2>/dev/null; then
+  alembic=1
+  "$ROOT/bench/alembic-peer.sh" 0 "$N" >/dev/null 2>&1
+fi
+: > "$WORK/qalab.txt"; : > "$WORK/flyway.txt"; : > "$WORK/alembic-runs.txt"
 for r in $(seq 1 "$RUNS"); do
   db=$(fresh_db q$r)
   seconds qalab:migrate -Dqalab.url="jdbc:postgresql://127.0.0.1:5432/$db" -Dqalab.user=postgres >> "$WORK/qalab.txt"
@@ -88,11 +94,23 @@ for r in $(seq 1 "$RUNS"); do
   seconds flyway:migrate -Dflyway.url="jdbc:postgresql://127.0.0.1:5432/$db" >> "$WORK/flyway.txt"
   grep -q "Successfully applied $N migrations" "$WORK/last.log"
   [ "$r" = "$RUNS" ] || psql_admin "DROP DATABASE $db WITH (FORCE)"
-  echo "run $r: qalab $(tail -1 "$WORK/qalab.txt") s, flyway $(tail -1 "$WORK/flyway.txt") s"
+  if [ "$alembic" = 1 ]; then
+    psql_admin "DROP DATABASE IF EXISTS alembic_bench WITH (FORCE)"; psql_admin "CREATE DATABASE alembic_bench"; psql_admin "CHECKPOINT"
+    (cd "$WORK/alembic" && /usr/bin/time -f %e -o "$WORK/time.txt" "${PYTHON:-/usr/bin/python3}" -m alembic -c alembic.ini \
+      upgrade head > "$WORK/last.log" 2>&1) || { cat "$WORK/last.log" >&2; exit 1; }
+    cat "$WORK/time.txt" >> "$WORK/alembic-runs.txt"
+    psql_admin "DROP DATABASE alembic_bench WITH (FORCE)"
+  fi
+  echo "run $r: qalab $(tail -1 "$WORK/qalab.txt") s, flyway $(tail -1 "$WORK/flyway.txt") s$([ "$alembic" = 1 ] && echo ", alembic $(tail -1 "$WORK/alembic-runs.txt") s")"
 done
 q=$(median < "$WORK/qalab.txt"); f=$(median < "$WORK/flyway.txt")
 echo "median of $RUNS runs, $N migrations: qalab:migrate $q s, flyway:migrate $f s, overhead $(awk -v q="$q" -v f="$f" 'BEGIN {printf "%.1f", (q - f) / f * 100}') %"
+if [ "$alembic" = 1 ]; then
+  a=$(median < "$WORK/alembic-runs.txt")
+  echo "alembic upgrade head (same chain, alternating): $a s; qalab / alembic $(awk -v q="$q" -v a="$a" 'BEGIN {printf "%.2f", q / a}') (target <= 2)"
+fi
 
+[ "${PG_ONLY:-0}" = 1 ] && exit 0
 # the same chain on MariaDB (no transactional DDL: one migration at a time, with the journal) and the embedded H2
 maria() { mariadb -h 127.0.0.1 -uroot -e "$1"; }
 : > "$WORK/maria.txt"; : > "$WORK/h2.txt"; : > "$WORK/validate.txt"

@@ -42,6 +42,7 @@ public final class BridgeWorker {
         Logger hibernateLog = Logger.getLogger("org.hibernate");
         hibernateLog.setLevel(Level.WARNING);
         hibernateLog.setUseParentHandlers(false);
+        watchBuild(Path.of(args[0]).getParent());
         if (args.length >= 5) {
             warmUp(args[1], args[2], args[3], args[4]);
         }
@@ -108,6 +109,34 @@ public final class BridgeWorker {
             answer.put("logged", new ArrayList<>(logged));
         }
         PlainValues.write(Path.of(args[0]), answer);
+    }
+
+    /**
+     * Ends this worker when the build's JVM that started it is gone (killed, or stopped with Ctrl-C), removing the
+     * worker's temporary folder, which the build can no longer remove.
+     */
+    private static void watchBuild(Path folder) {
+        java.util.Optional<ProcessHandle> build = ProcessHandle.current().parent();
+        if (build.isEmpty()) {
+            return;
+        }
+        Thread watch = new Thread(() -> {
+            try {
+                while (build.get().isAlive()) {
+                    Thread.sleep(500);
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(folder)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException | RuntimeException e) {
+                // The system's temporary folder cleaning takes it.
+            }
+            Runtime.getRuntime().halt(3);
+        }, "qalab-worker-watch");
+        watch.setDaemon(true);
+        watch.start();
     }
 
     /**
