@@ -292,9 +292,12 @@ public final class HibernateModel {
                     + " https://github.com/qalab/qalab-maven-plugin/issues");
         }
         if (answer.get("error") != null) {
+            String error = String.valueOf(answer.get("error"));
             throw new HibernateModelException("Hibernate " + answer.getOrDefault("hibernateVersion", "")
-                    + " cannot map the entities: " + answer.get("error"),
-                    "fix the mapping: the application would fail the same way at start");
+                    + " cannot map the entities: " + error, error.startsWith("NoClassDefFoundError")
+                    ? "a class the entities use is missing from the compiled classes: compile them again (mvn clean"
+                    + " compile) or add the dependency that holds it; the application would fail the same way"
+                    : "fix the mapping: the application would fail the same way at start");
         }
         return translate(answer, target, classes.size(), cached);
     }

@@ -364,4 +364,28 @@ class HibernateModelTest {
         assertEquals(0, HibernateWorker.started(), "the answer is cached: no JVM to start");
         assertTrue(HibernateModel.read(again).cached());
     }
+
+    @Test
+    void aProjectClassMissingFromTheCompiledClassesIsTheProjectsProblemNotTheBridges() throws Exception {
+        List<Path> cp = compile(Map.of("gone/Order.java", """
+                package gone;
+                import jakarta.persistence.*;
+                @Entity
+                public class Order { @Id Long id; @ManyToOne Customer customer; }
+                """, "gone/Customer.java", """
+                package gone;
+                import jakarta.persistence.*;
+                @Entity
+                public class Customer { @Id Long id; }
+                """));
+        Files.delete(classes.resolve("gone/Customer.class")); // a source deleted, its class cleaned, Order not rebuilt
+        for (boolean forked : List.of(false, true)) {
+            HibernateModelException e = assertThrows(HibernateModelException.class,
+                    () -> read(cp, "postgresql", forked));
+            assertTrue(e.getMessage().contains("gone/Customer") || e.getMessage().contains("gone.Customer"),
+                    e.getMessage());
+            assertTrue(e.hint().contains("mvn clean compile"), e.hint());
+            assertFalse(e.hint().contains("report"), e.hint());
+        }
+    }
 }

@@ -116,8 +116,10 @@ public final class MetadataBridge implements Function<Map<String, Object>, Map<S
             answer.put("unsupported", unsupported);
             answer.put("warnings", warnings);
         } catch (LinkageError e) {
-            // The bridge was compiled against a newer Hibernate and met an API this one lacks.
-            answer.put("bridgeError", describe(e));
+            // A class of the project itself that is missing (compiled against a class since deleted, a dependency
+            // left out) is the project's problem, as it would be at start; anything else means the bridge was
+            // compiled against a newer Hibernate and met an API this one lacks.
+            answer.put(projectClassMissing(e) ? "error" : "bridgeError", describe(e));
         } catch (Throwable e) {
             answer.put("error", describe(e));
         } finally {
@@ -131,6 +133,16 @@ public final class MetadataBridge implements Function<Map<String, Object>, Map<S
             thread.setContextClassLoader(previous);
         }
         return answer;
+    }
+
+    /** Whether {@code e} is a class of the project (not Hibernate's, JPA's or the JDK's) that cannot be found. */
+    static boolean projectClassMissing(LinkageError e) {
+        if (!(e instanceof NoClassDefFoundError)) {
+            return false;
+        }
+        String missing = String.valueOf(e.getMessage()).replace('/', '.');
+        return !(missing.startsWith("org.hibernate.") || missing.startsWith("jakarta.") || missing.startsWith("java.")
+                || missing.startsWith("javax.") || missing.startsWith("org.jboss."));
     }
 
     /** {@code 15.0}: the database version the dialect was set up for. */
