@@ -1,5 +1,6 @@
 package io.github.qalab.hibernate;
 
+import io.github.qalab.hibernate.bridge.WarningCapture;
 import io.github.qalab.schema.CheckConstraint;
 import io.github.qalab.schema.Column;
 import io.github.qalab.schema.EntitySchemaBuilder;
@@ -28,7 +29,6 @@ import java.util.function.Function;
 import java.util.jar.JarFile;
 import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -315,25 +315,7 @@ public final class HibernateModel {
         String previousProvider = System.getProperty("org.jboss.logging.provider");
         Level previousLevel = HIBERNATE_LOG.getLevel();
         boolean previousParents = HIBERNATE_LOG.getUseParentHandlers();
-        List<String> logged = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    synchronized (logged) {
-                        logged.add(record.getMessage());
-                    }
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        WarningCapture capture = new WarningCapture();
         // Hibernate and Hibernate Validator log through JBoss Logging; sent to JUL, their INFO lines stay out of the
         // build log and their warnings are kept for the caller.
         System.setProperty("org.jboss.logging.provider", "jdk");
@@ -355,9 +337,7 @@ public final class HibernateModel {
             Map<String, Object> request = new LinkedHashMap<>(bridgeRequest);
             request.put("classLoader", loader);
             Map<String, Object> answer = new LinkedHashMap<>(function.apply(request));
-            synchronized (logged) {
-                answer.put("logged", List.copyOf(logged));
-            }
+            answer.put("logged", capture.messages());
             return answer;
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new HibernateModelException("cannot start the Hibernate bridge on the project's class path: " + e,

@@ -10,9 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
@@ -64,25 +62,8 @@ public final class BridgeWorker {
         }
         Map<String, Object> request = PlainValues.read(Path.of(requestPath.strip()));
         Map<String, Object> answer = new LinkedHashMap<>();
-        List<String> logged = new ArrayList<>();
-        hibernateLog.addHandler(new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    synchronized (logged) {
-                        logged.add(record.getMessage());
-                    }
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        });
+        WarningCapture logged = new WarningCapture();
+        hibernateLog.addHandler(logged);
         @SuppressWarnings("unchecked")
         List<String> folders = (List<String>) request.getOrDefault("classFolders", List.of());
         URL[] urls = new URL[folders.size()];
@@ -105,9 +86,7 @@ public final class BridgeWorker {
         } catch (LinkageError e) {
             answer.put("bridgeError", e.toString());
         }
-        synchronized (logged) {
-            answer.put("logged", new ArrayList<>(logged));
-        }
+        answer.put("logged", new ArrayList<>(logged.messages()));
         PlainValues.write(Path.of(args[0]), answer);
     }
 
