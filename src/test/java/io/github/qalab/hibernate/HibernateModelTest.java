@@ -388,4 +388,30 @@ class HibernateModelTest {
             assertFalse(e.hint().contains("report"), e.hint());
         }
     }
+
+    @Test
+    void hibernatesDefaultSchemaQualifiesEveryTableAndSequenceWithoutOneOfTheirOwn() throws Exception {
+        List<Path> cp = compile(Map.of("shop/Ticket.java", """
+                package shop;
+                import jakarta.persistence.*;
+                @Entity
+                public class Ticket {
+                    @Id @GeneratedValue(strategy = GenerationType.SEQUENCE) Long id;
+                    @ManyToOne Desk desk;
+                }
+                """, "shop/Desk.java", """
+                package shop;
+                import jakarta.persistence.*;
+                @Entity @Table(schema = "office")
+                public class Desk { @Id Long id; }
+                """));
+        Schema pg = read(cp, "postgresql", Map.of("hibernate.default_schema", "sales"), true).schema();
+        assertTrue(pg.table("sales.ticket").isPresent(), pg.tables().toString());
+        assertTrue(pg.table("office.desk").isPresent(), "a schema of its own wins: " + pg.tables());
+        assertTrue(pg.sequences().stream().anyMatch(q -> q.name().startsWith("sales.")), pg.sequences().toString());
+        assertEquals("office.desk", table(pg, "sales.ticket").foreignKeys().get(0).referencedTable());
+        assertTrue(pg.namespaces().stream().anyMatch("sales"::equalsIgnoreCase), pg.namespaces().toString());
+        Schema maria = read(cp, "mariadb", Map.of("hibernate.default_schema", "sales"), true).schema();
+        assertTrue(maria.table("ticket").isPresent(), "MariaDB has catalogs, not schemas: " + maria.tables());
+    }
 }

@@ -84,6 +84,7 @@ public final class MetadataBridge implements Function<Map<String, Object>, Map<S
             MetadataBuilder builder = sources.getMetadataBuilder();
             Metadata metadata = builder.build();
             Dialect dialect = metadata.getDatabase().getDialect();
+            defaultNamespace(settings, metadata);
             answer.put("dialect", dialect.getClass().getName() + " " + version(dialect));
             List<String> warnings = new ArrayList<>();
             answer.put("beanValidation", BeanValidationDdl.apply(metadata, settings, dialect, loader, warnings));
@@ -131,6 +132,7 @@ public final class MetadataBridge implements Function<Map<String, Object>, Map<S
                 }
             }
             thread.setContextClassLoader(previous);
+            DEFAULT_NAMESPACE.remove();
         }
         return answer;
     }
@@ -458,14 +460,33 @@ public final class MetadataBridge implements Function<Map<String, Object>, Map<S
      * database has schemas (PostgreSQL, H2), the catalog where it has only catalogs (MariaDB and MySQL, which
      * therefore ignore {@code @Table(schema)}), else none.
      */
+    /**
+     * {@code hibernate.default_schema} and {@code hibernate.default_catalog} of the running read: Hibernate's schema
+     * export qualifies every table and sequence without a schema (catalog) of its own with them
+     * ({@code SqlStringGenerationContextImpl}), so the bridge does too.
+     */
+    private static final ThreadLocal<Identifier[]> DEFAULT_NAMESPACE = ThreadLocal.withInitial(() -> new Identifier[2]);
+
+    private static void defaultNamespace(Map<String, Object> settings, Metadata metadata) {
+        var helper = metadata.getDatabase().getJdbcEnvironment().getIdentifierHelper();
+        Object schema = settings.get("hibernate.default_schema");
+        Object catalog = settings.get("hibernate.default_catalog");
+        DEFAULT_NAMESPACE.set(new Identifier[] {
+                schema == null || schema.toString().isBlank() ? null : helper.toIdentifier(schema.toString().strip()),
+                catalog == null || catalog.toString().isBlank() ? null : helper.toIdentifier(catalog.toString().strip())});
+    }
+
     private static String schemaOf(Namespace namespace, Dialect dialect) {
         Namespace.Name name = namespace.getPhysicalName();
         org.hibernate.engine.jdbc.env.spi.NameQualifierSupport support = dialect.getNameQualifierSupport();
         if (support == null) {
             support = org.hibernate.engine.jdbc.env.spi.NameQualifierSupport.SCHEMA;
         }
-        Identifier schema = support.supportsSchemas() && name.getSchema() != null ? name.getSchema()
-                : support.supportsCatalogs() ? name.getCatalog() : null;
+        Identifier[] defaults = DEFAULT_NAMESPACE.get();
+        Identifier ownSchema = name.getSchema() != null ? name.getSchema() : defaults[0];
+        Identifier ownCatalog = name.getCatalog() != null ? name.getCatalog() : defaults[1];
+        Identifier schema = support.supportsSchemas() && ownSchema != null ? ownSchema
+                : support.supportsCatalogs() ? ownCatalog : null;
         return schema == null ? null : render(schema, dialect);
     }
 
