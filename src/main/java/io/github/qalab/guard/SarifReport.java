@@ -7,12 +7,9 @@ import io.github.qalab.convention.Severity;
 import io.github.qalab.convention.Violation;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,19 +44,12 @@ public final class SarifReport {
             throw new IOException(file + " exists and is not a regular file: choose another path for the report");
         }
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        try (OutputStream out = Files.newOutputStream(temp);
-             JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
             json.useDefaultPrettyPrinter();
             write(json, toolVersion, rules, violations, base.toAbsolutePath().normalize());
         }
-        try {
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        io.github.qalab.migration.AtomicFiles.write(file, out.toByteArray(), true);
     }
 
     private static void write(JsonGenerator json, String toolVersion, List<RuleInfo> rules, List<Violation> violations,

@@ -2,10 +2,8 @@ package io.github.qalab.migration;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -176,15 +174,7 @@ public final class MigrationRenumber {
             boolean crlf = text.contains("\r\n");
             String content = rewriteHeader(move.file(), move.newNumber());
             String out = (bom ? "\uFEFF" : "") + (crlf ? content.replace("\n", "\r\n") : content);
-            Path temp = move.target().resolveSibling("." + move.target().getFileName() + ".tmp");
-            Files.write(temp, out.getBytes(StandardCharsets.UTF_8));
-            try {
-                Files.move(temp, move.target(), StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, move.target());
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.write(move.target(), out.getBytes(StandardCharsets.UTF_8), false);
             Files.delete(move.file().path());
             renamed.put(move.file().fileName(), move.target().getFileName().toString());
         }

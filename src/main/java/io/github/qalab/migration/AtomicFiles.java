@@ -1,0 +1,47 @@
+package io.github.qalab.migration;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.CopyOption;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes a file whole or not at all: the bytes go to a temporary file of a unique name in the same folder, which is
+ * then moved over the target (atomically where the file system can). Two runs writing the same file at once (two
+ * {@code mvn verify} in one project) each move their own temporary file; the last one wins.
+ */
+public final class AtomicFiles {
+
+    private AtomicFiles() {
+    }
+
+    /**
+     * Writes {@code bytes} to {@code target}.
+     *
+     * @param replace whether an existing {@code target} is replaced; if false and it exists, the move fails
+     * @throws IOException when the folder cannot be written or (with {@code replace} false) the target exists
+     */
+    public static void write(Path target, byte[] bytes, boolean replace) throws IOException {
+        Path folder = target.toAbsolutePath().getParent();
+        Path temp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
+        try {
+            Files.write(temp, bytes);
+            CopyOption[] atomic = replace
+                    ? new CopyOption[] {StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE}
+                    : new CopyOption[] {StandardCopyOption.ATOMIC_MOVE};
+            try {
+                Files.move(temp, target, atomic);
+            } catch (AtomicMoveNotSupportedException e) {
+                if (replace) {
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                } else {
+                    Files.move(temp, target);
+                }
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}
