@@ -146,19 +146,18 @@ final class HibernateWorker {
         }
         jars.add(pluginLocation().toString());
         String[] version = target.version().split("\\.");
-        List<String> args = new ArrayList<>(JVM_OPTIONS);
-        args.add("-cp");
-        args.add(String.join(java.io.File.pathSeparator, jars));
-        args.add(MAIN);
-        args.add(dir.resolve("answer.bin").toString());
-        args.add(target.dialectClass());
-        args.add(target.productName());
-        args.add(version[0]);
-        args.add(version.length > 1 ? version[1] : "0");
+        // The class path goes in an argument file (it can be longer than a command line may be); the main class and
+        // its arguments stay on the command line, so that `ps` shows what the process is.
+        List<String> options = new ArrayList<>(JVM_OPTIONS);
+        options.add("-cp");
+        options.add(String.join(java.io.File.pathSeparator, jars));
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "@" + dir.resolve("worker.args"), MAIN,
+                dir.resolve("answer.bin").toString(), target.dialectClass(), target.productName(), version[0],
+                version.length > 1 ? version[1] : "0"));
         Path argFile = dir.resolve("worker.args");
         try {
-            Files.writeString(argFile, argumentFile(args), StandardCharsets.UTF_8);
-            Process process = new ProcessBuilder(javaExecutable(), "@" + argFile)
+            Files.writeString(argFile, argumentFile(options), StandardCharsets.UTF_8);
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("worker.log").toFile())
                     .start();
@@ -208,6 +207,13 @@ final class HibernateWorker {
         Path answerFile = worker.answer();
         if (exit != 0 || !Files.isRegularFile(answerFile)) {
             String log = logTail(worker.log());
+            if (!log.contains("Exception") && !log.contains("Error")) {
+                // No Java failure was printed: the JVM was ended from inside (System.exit, Runtime.halt) or outside.
+                throw new HibernateModelException("the Hibernate worker JVM ended before it answered (exit " + exit
+                        + "), without an error" + log, "look for System.exit or Runtime.halt in the static"
+                        + " code of the entities, converters and the classes they use: Hibernate loads them, and"
+                        + " the application would stop the same way at start");
+            }
             throw new HibernateModelException("the Hibernate worker JVM failed (exit " + exit + ")" + log,
                     log.contains("OutOfMemoryError") ? "give the worker more memory with"
                             + " -Dqalab.hibernateFork=false and MAVEN_OPTS=-Xmx..., or map fewer entities"

@@ -414,4 +414,20 @@ class HibernateModelTest {
         Schema maria = read(cp, "mariadb", Map.of("hibernate.default_schema", "sales"), true).schema();
         assertTrue(maria.table("ticket").isPresent(), "MariaDB has catalogs, not schemas: " + maria.tables());
     }
+
+    @Test
+    void anEntityThatEndsTheJvmWhileLoadingIsNamedAsSuchNotAsAWorkerBug() throws Exception {
+        List<Path> cp = compile(Map.of("evil/Quits.java", """
+                package evil;
+                import jakarta.persistence.*;
+                @Entity
+                public class Quits {
+                    static { System.exit(0); }
+                    @Id Long id;
+                }
+                """));
+        HibernateModelException e = assertThrows(HibernateModelException.class, () -> read(cp, "postgresql", true));
+        assertTrue(e.getMessage().contains("ended before it answered (exit 0)"), e.getMessage());
+        assertTrue(e.hint().contains("System.exit"), e.hint());
+    }
 }
