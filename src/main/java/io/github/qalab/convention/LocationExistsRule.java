@@ -24,8 +24,9 @@ public final class LocationExistsRule implements Rule {
 
     @Override
     public String hint() {
-        return "create the folder (or let qalab:generate write the first migration into it), or fix the configured "
-                + "location (qalab.locations)";
+        return "create the folder (mkdir -p it; qalab:generate run on its own, e.g. mvn qalab:generate, also creates"
+                + " it with the first migration, but a build whose verify runs first fails here), or fix the"
+                + " configured location (qalab.locations)";
     }
 
     @Override

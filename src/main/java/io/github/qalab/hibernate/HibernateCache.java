@@ -15,9 +15,12 @@ import java.util.stream.Stream;
 /**
  * Hibernate's answers for a project, kept on disk by content, so that a drift check or generate on classes that did
  * not change since the last run does not boot Hibernate again (as Maven's compiler skips sources that did not change).
- * The key is a SHA-256 of everything the mapping can depend on: every file in the project's class folders (classes,
- * {@code hibernate.properties}, {@code META-INF/orm.xml}, ...) by content, every jar of the class path by path, size and
+ * The key is a SHA-256 of everything the mapping can depend on: every file of the project's class folders that
+ * Hibernate can read as mapping input ({@link #mappingInput}: classes, {@code .xml}, {@code .properties}, {@code .yml}
+ * files and everything under {@code META-INF/}) by content, every class-path entry's path and every jar's size and
  * time, the request (entity roots and packages, target, settings, naming), the Java version and the plugin build.
+ * Other resources (the migrations copied into {@code target/classes}, templates, static files) are left out, so that
+ * the migration {@code generate} just wrote does not make the next drift check boot Hibernate again.
  * Answers that report an error are never kept.
  */
 final class HibernateCache {
@@ -62,7 +65,7 @@ final class HibernateCache {
     private static void addFolder(CacheFiles.Key key, Path folder) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(folder)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
+            files = walk.filter(Files::isRegularFile).filter(f -> mappingInput(folder.relativize(f))).sorted().toList();
         }
         for (Path file : files) {
             key.add(folder.relativize(file).toString().replace('\\', '/'));
@@ -73,6 +76,20 @@ final class HibernateCache {
     /** Whether an answer is stored under {@code key} (without reading it). */
     boolean contains(String key) {
         return files.contains(key);
+    }
+
+    /**
+     * Whether a class-folder file can change Hibernate's mapping: class files, Hibernate's and JPA's configuration and
+     * mapping files ({@code hibernate.properties}, {@code hibernate.cfg.xml}, {@code *.hbm.xml}, {@code orm.xml},
+     * {@code persistence.xml}), Spring Boot's {@code application.*} settings, service registrations and indexes
+     * under {@code META-INF/}. Not: SQL, templates, static files.
+     */
+    static boolean mappingInput(Path relative) {
+        String path = relative.toString().replace('\\', '/');
+        String name = relative.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return path.startsWith("META-INF/") || name.endsWith(".class") || name.endsWith(".xml")
+                || name.endsWith(".properties") || name.endsWith(".yml") || name.endsWith(".yaml")
+                || name.endsWith(".idx");
     }
 
     /** Hibernate's answer stored under {@code key}, if any. */

@@ -96,7 +96,8 @@ final class VerifyGuard {
             log.debug("qalab:verify: drift check in " + (System.nanoTime() - start) / 1_000_000 + " ms");
         } else if (mojo.checkDrift) {
             if (mojo.driftGoalBound()) {
-                log.info("Drift: checked by qalab:drift once the classes are compiled");
+                log.info("Drift: checked by qalab:drift once the classes are compiled (process-classes and later phases,"
+                        + " e.g. mvn verify)");
             } else {
                 log.warn("Drift not checked: in a build the entities are compared once the classes are compiled,"
                         + " by qalab:drift \u2014 add <goal>drift</goal> next to <goal>verify</goal> in the plugin's"

@@ -24,6 +24,10 @@ public final class AtomicFiles {
      * @throws IOException when the folder cannot be written or (with {@code replace} false) the target exists
      */
     public static void write(Path target, byte[] bytes, boolean replace) throws IOException {
+        if (!replace && Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            // An atomic move replaces the target on POSIX file systems whatever the options say.
+            throw new java.nio.file.FileAlreadyExistsException(target.toString());
+        }
         Path folder = target.toAbsolutePath().getParent();
         Path temp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
         try {

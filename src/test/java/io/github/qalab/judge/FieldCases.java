@@ -97,6 +97,14 @@ public final class FieldCases {
      * when databases are mandatory.
      */
     public static List<FieldCase> all() {
+        return list(requiredFolder());
+    }
+
+    /**
+     * The field-cases folder; skips the calling test (visibly) when it is absent, or fails it when databases are
+     * mandatory.
+     */
+    public static Path requiredFolder() {
         Optional<Path> folder = folder();
         if (folder.isEmpty()) {
             String message = "field cases not found (system property " + PROPERTY + " or ../shared/field-cases"
@@ -107,7 +115,7 @@ public final class FieldCases {
             System.err.println("[qalab-test] SKIPPED: " + message);
             Assumptions.abort(message);
         }
-        return list(folder.get());
+        return folder.get();
     }
 
     /** The cases in {@code folder}: every sub-folder holding at least one {@code .java} file. */

@@ -28,13 +28,16 @@ class AtomicFilesTest {
         Path target = dir.resolve("verify.sarif");
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            List<Future<?>> writers = List.of("a", "b").stream().map(name -> pool.submit(() -> {
-                for (int i = 0; i < 300; i++) {
-                    AtomicFiles.write(target, (name + "-" + i).repeat(50).getBytes(StandardCharsets.UTF_8), true);
-                }
-                return null;
-            })).map(f -> (Future<?>) f).toList();
-            for (Future<?> writer : writers) {
+            List<Future<Void>> writers = new java.util.ArrayList<>();
+            for (String name : List.of("a", "b")) {
+                writers.add(pool.submit(() -> {
+                    for (int i = 0; i < 300; i++) {
+                        AtomicFiles.write(target, (name + "-" + i).repeat(50).getBytes(StandardCharsets.UTF_8), true);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Void> writer : writers) {
                 writer.get(); // an IOException of either writer fails the test here
             }
         } finally {
