@@ -64,7 +64,9 @@ public sealed interface DesiredModel permits DesiredModel.FromHibernate, Desired
             String summary = "Hibernate " + result.hibernateVersion() + " (" + result.dialect() + "), "
                     + result.entities() + (result.entities() == 1 ? " entity class" : " entity classes")
                     + (result.beanValidation().startsWith("applied") ? ", Bean Validation constraints applied" : "")
-                    + (result.cached() ? ", mapping from the cache (classes unchanged)" : "");
+                    + (result.cached() ? ", mapping from the cache (classes unchanged)"
+                    : request.cacheDir() == null ? ", mapped now (cache off)" : "")
+                    + (result.cached() || request.forked() ? "" : ", in Maven's JVM (hibernateFork=false)");
             return new DesiredSchema(result.schema(), positions, summary, result.entities(), result.warnings(),
                     result.enumConstants());
         }

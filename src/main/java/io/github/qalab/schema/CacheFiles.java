@@ -98,6 +98,15 @@ public final class CacheFiles {
         for (Path old : entries.subList(Math.min(KEEP, entries.size()), entries.size())) {
             Files.deleteIfExists(old);
         }
+        // A temporary file an interrupted write left behind (a killed build): gone after an hour.
+        long hourAgo = System.currentTimeMillis() - 3_600_000L;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path temp : files.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList()) {
+                if (Files.getLastModifiedTime(temp).toMillis() < hourAgo) {
+                    Files.deleteIfExists(temp);
+                }
+            }
+        }
     }
 
     /** A fresh SHA-256 key builder. */
