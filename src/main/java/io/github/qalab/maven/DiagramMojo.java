@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -102,9 +101,7 @@ public class DiagramMojo extends AbstractQalabMojo {
         Path file = diagramOutput.toPath().toAbsolutePath();
         try {
             Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), ".schema", ".md");
-            Files.writeString(tmp, markdown, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            io.github.qalab.migration.AtomicFiles.write(file, markdown.getBytes(StandardCharsets.UTF_8), true);
         } catch (IOException e) {
             throw new MojoFailureException("Cannot write " + display(file) + ": " + e.getMessage()
                     + " \u2014 check that the folder is writable or set qalab.diagramOutput");

@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
@@ -138,9 +137,7 @@ public class StatusMojo extends AbstractLiveSchemaMojo {
             json = mapper.writeValueAsString(root);
             Path target = output.toPath();
             Files.createDirectories(target.toAbsolutePath().getParent());
-            Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".status", ".json");
-            Files.writeString(tmp, json + "\n", StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            io.github.qalab.migration.AtomicFiles.write(target, (json + "\n").getBytes(StandardCharsets.UTF_8), true);
         } catch (IOException e) {
             throw new MojoFailureException("Cannot write " + display(output.toPath()) + ": " + e.getMessage()
                     + " \u2014 check that the folder is writable or set qalab.output");

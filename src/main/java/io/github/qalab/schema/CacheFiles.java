@@ -1,12 +1,12 @@
 package io.github.qalab.schema;
 
+import io.github.qalab.migration.AtomicFiles;
+
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -66,18 +66,7 @@ public final class CacheFiles {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("key", key);
             entry.put("value", value);
-            Path temp = Files.createTempFile(dir, key, ".tmp");
-            try {
-                PlainValues.write(temp, entry);
-                try {
-                    Files.move(temp, dir.resolve(key + ".bin"), StandardCopyOption.ATOMIC_MOVE,
-                            StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, dir.resolve(key + ".bin"), StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.write(dir.resolve(key + ".bin"), PlainValues.bytes(entry), true);
             evict();
         } catch (IOException | RuntimeException e) {
             // The next run computes it again.

@@ -1,7 +1,6 @@
 package io.github.qalab.schema;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -55,11 +54,21 @@ public final class PlainValues {
      * @throws IOException when the file cannot be written, or a value is not one of the JDK types above
      */
     public static void write(Path file, Map<String, Object> map) throws IOException {
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file),
-                1 << 16))) {
+        Files.write(file, bytes(map));
+    }
+
+    /**
+     * The bytes {@link #write} writes for {@code map}, for a caller that writes them itself (atomically).
+     *
+     * @throws IOException when a value is not one of the JDK types above
+     */
+    public static byte[] bytes(Map<String, Object> map) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1 << 16);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
             writeValue(out, map, 0);
         }
+        return bytes.toByteArray();
     }
 
     private static void writeValue(DataOutputStream out, Object value, int depth) throws IOException {
