@@ -18,13 +18,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * A throwaway database into which the existing migrations are replayed to learn the schema they produce: an
@@ -316,7 +314,7 @@ public final class ShadowDatabase {
             if (owned) {
                 release();
             }
-            deleteQuietly(staging);
+            io.github.qalab.migration.AtomicFiles.deleteQuietly(staging);
         }
     }
 
@@ -441,16 +439,5 @@ public final class ShadowDatabase {
         }
         int eol = line.indexOf('\n');
         return eol < 0 ? line : line.substring(0, eol).strip();
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // A leftover temp folder is harmless.
-        }
     }
 }

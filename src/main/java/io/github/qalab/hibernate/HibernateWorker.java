@@ -1,5 +1,6 @@
 package io.github.qalab.hibernate;
 
+import io.github.qalab.migration.AtomicFiles;
 import io.github.qalab.schema.PlainValues;
 
 import java.io.IOException;
@@ -10,13 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Boots the project's Hibernate in a short-lived worker JVM ({@code io.github.qalab.hibernate.bridge.BridgeWorker})
@@ -78,7 +77,7 @@ final class HibernateWorker {
 
         void discard() {
             process.destroyForcibly();
-            deleteQuietly(dir);
+            AtomicFiles.deleteQuietly(dir);
         }
     }
 
@@ -163,7 +162,7 @@ final class HibernateWorker {
                     .start();
             return new Started(process, dir);
         } catch (IOException e) {
-            deleteQuietly(dir);
+            AtomicFiles.deleteQuietly(dir);
             throw new HibernateModelException("cannot start the Hibernate worker JVM (" + javaExecutable() + "): "
                     + e.getMessage(), "check the JDK that runs Maven, or use -Dqalab.hibernateFork=false");
         }
@@ -272,16 +271,6 @@ final class HibernateWorker {
             return ":\n  " + String.join("\n  ", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
         } catch (IOException | UncheckedIOException e) {
             return "";
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException | UncheckedIOException e) {
-            // A temporary folder; the system cleans it eventually.
         }
     }
 }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Writes a file whole or not at all: the bytes go to a temporary file of a unique name in the same folder, which is
+ * Writes a file whole or not at all, and removes temporary folders: the bytes go to a temporary file of a unique name in the same folder, which is
  * then moved over the target (atomically where the file system can). Two runs writing the same file at once (two
  * {@code mvn verify} in one project) each move their own temporary file; the last one wins.
  */
@@ -46,6 +46,21 @@ public final class AtomicFiles {
             }
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Deletes {@code folder} and everything in it, as far as it can; a temporary folder that is left is harmless
+     * (the system's temporary-file cleaning takes it). A null folder is nothing to delete.
+     */
+    public static void deleteQuietly(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // Left for the system to clean.
         }
     }
 }

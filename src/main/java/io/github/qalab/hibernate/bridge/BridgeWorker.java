@@ -107,11 +107,7 @@ public final class BridgeWorker {
             } catch (InterruptedException e) {
                 return;
             }
-            try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(folder)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException | RuntimeException e) {
-                // The system's temporary folder cleaning takes it.
-            }
+            io.github.qalab.migration.AtomicFiles.deleteQuietly(folder);
             Runtime.getRuntime().halt(3);
         }, "qalab-worker-watch");
         watch.setDaemon(true);
