@@ -1,5 +1,6 @@
 package io.github.qalab.hibernate;
 
+import io.github.qalab.hibernate.bridge.TargetSettings;
 import io.github.qalab.hibernate.bridge.WarningCapture;
 import io.github.qalab.schema.CheckConstraint;
 import io.github.qalab.schema.Column;
@@ -255,14 +256,7 @@ public final class HibernateModel {
 
         Map<String, Object> settings = new LinkedHashMap<>(request.settings());
         Target target = request.target();
-        settings.put("hibernate.dialect", target.dialectClass());
-        settings.put("jakarta.persistence.database-product-name", target.productName());
-        settings.put("jakarta.persistence.database-product-version", target.version());
-        String[] version = target.version().split("\\.");
-        settings.put("jakarta.persistence.database-major-version", version[0]);
-        settings.put("jakarta.persistence.database-minor-version", version.length > 1 ? version[1] : "0");
-        settings.put("hibernate.boot.allow_jdbc_metadata_access", "false");
-        settings.put("hibernate.temp.use_jdbc_metadata_defaults", "false");
+        settings.putAll(TargetSettings.of(target.dialectClass(), target.productName(), target.version()));
         if (request.springNaming()) {
             settings.putIfAbsent("hibernate.physical_naming_strategy",
                     "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy");

@@ -67,12 +67,20 @@ final class HibernateWorker {
 
     /** A running worker JVM waiting for its request, with its temporary folder. */
     private record Started(Process process, Path dir) {
-        Path answer() {
+        static Path answer(Path dir) {
             return dir.resolve("answer.bin");
         }
 
-        Path log() {
+        static Path log(Path dir) {
             return dir.resolve("worker.log");
+        }
+
+        Path answer() {
+            return answer(dir);
+        }
+
+        Path log() {
+            return log(dir);
         }
 
         void discard() {
@@ -144,21 +152,19 @@ final class HibernateWorker {
             }
         }
         jars.add(pluginLocation().toString());
-        String[] version = target.version().split("\\.");
         // The class path goes in an argument file (it can be longer than a command line may be); the main class and
         // its arguments stay on the command line, so that `ps` shows what the process is.
         List<String> options = new ArrayList<>(JVM_OPTIONS);
         options.add("-cp");
         options.add(String.join(java.io.File.pathSeparator, jars));
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "@" + dir.resolve("worker.args"), MAIN,
-                dir.resolve("answer.bin").toString(), target.dialectClass(), target.productName(), version[0],
-                version.length > 1 ? version[1] : "0"));
         Path argFile = dir.resolve("worker.args");
+        List<String> command = List.of(javaExecutable(), "@" + argFile, MAIN, Started.answer(dir).toString(),
+                target.dialectClass(), target.productName(), target.version());
         try {
             Files.writeString(argFile, argumentFile(options), StandardCharsets.UTF_8);
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("worker.log").toFile())
+                    .redirectOutput(Started.log(dir).toFile())
                     .start();
             return new Started(process, dir);
         } catch (IOException e) {

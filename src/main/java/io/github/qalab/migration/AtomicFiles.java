@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Writes a file whole or not at all, and removes temporary folders: the bytes go to a temporary file of a unique name in the same folder, which is
- * then moved over the target (atomically where the file system can). Two runs writing the same file at once (two
- * {@code mvn verify} in one project) each move their own temporary file; the last one wins.
+ * Writes a file whole or not at all, and removes temporary folders. A write goes to a temporary file of a unique name
+ * in the same folder, which is then moved over the target (atomically where the file system can). Two runs writing
+ * the same file at once (two {@code mvn verify} in one project) each move their own temporary file; the last one wins.
  */
 public final class AtomicFiles {
 

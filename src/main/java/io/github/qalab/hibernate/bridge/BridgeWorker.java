@@ -18,9 +18,9 @@ import java.util.logging.Logger;
  * and the plugin's jar, started by {@code io.github.qalab.hibernate.HibernateModel} so that a cold Hibernate boot
  * runs with start-up friendly JVM options and never shares the build's JVM.
  *
- * <p>Arguments: the answer file, then optionally a warm-up target (dialect class, product name, major and minor
- * version). The worker first boots Hibernate on no entity for that target, which loads and initialises most of the
- * classes a real boot needs while the plugin is still preparing the request; then it reads one line from its standard
+ * <p>Arguments: the answer file, then optionally a warm-up target (dialect class, product name and version, as
+ * {@link TargetSettings} takes them). The worker first boots Hibernate on no entity for that target, which loads and
+ * initialises most of the classes a real boot needs while the plugin is still preparing the request; then it reads one line from its standard
  * input: the path of the request file (no line, or none within {@value #IDLE_SECONDS} s: it exits without an answer).
  * Request and answer are each one {@link PlainValues} map of JDK values. The request is {@link MetadataBridge}'s, plus
  * {@code classFolders} (List of the project's class folders as strings,
@@ -41,8 +41,8 @@ public final class BridgeWorker {
         hibernateLog.setLevel(Level.WARNING);
         hibernateLog.setUseParentHandlers(false);
         watchBuild(Path.of(args[0]).getParent());
-        if (args.length >= 5) {
-            warmUp(args[1], args[2], args[3], args[4]);
+        if (args.length >= 4) {
+            warmUp(TargetSettings.of(args[1], args[2], args[3]));
         }
         Thread idle = new Thread(() -> {
             try {
@@ -119,14 +119,7 @@ public final class BridgeWorker {
      * boot finds those classes loaded and initialised. Nothing of it is kept; a failure here is left to the real boot
      * to report.
      */
-    private static void warmUp(String dialectClass, String product, String major, String minor) {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("hibernate.dialect", dialectClass);
-        settings.put("jakarta.persistence.database-product-name", product);
-        settings.put("jakarta.persistence.database-major-version", major);
-        settings.put("jakarta.persistence.database-minor-version", minor);
-        settings.put("hibernate.boot.allow_jdbc_metadata_access", "false");
-        settings.put("hibernate.temp.use_jdbc_metadata_defaults", "false");
+    private static void warmUp(Map<String, Object> settings) {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("classes", List.of());
         request.put("settings", settings);
