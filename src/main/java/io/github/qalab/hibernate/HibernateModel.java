@@ -365,9 +365,12 @@ public final class HibernateModel {
         }
     }
 
-    /** Stops every worker {@link #prestart} started that no {@link #read} took. */
+    /** Stops every worker {@link #prestart} started that no {@link #read} took, and forgets their keys. */
     public static void discardPrestarted() {
         HibernateWorker.discardAll();
+        synchronized (PRESTART_KEYS) {
+            PRESTART_KEYS.clear();
+        }
     }
 
     static HibernateModelException missingHibernate(String cause) {
