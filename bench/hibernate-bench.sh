@@ -6,9 +6,12 @@
 #  (2) qalab:verify runs the drift check on the same project (it reports the 94 changes of the 20 new entities and 19 columns and
 #      fails, as it should: the time of the check is what is measured);
 #  (3) an empty `mvn validate` of the same project, for the bound "within 1.5x of an empty mvn validate + 3 s".
-# (1) and (2) run in three states of the caches in ~/.cache/qalab (see qalab.cache):
-#   "classes changed": an entity changed since the last run (a new file in target/classes stands for it), the
-#       migrations did not: Hibernate boots, the migrations' schema comes from the shadow cache. The usual generate.
+# (1) and (2) run in four states of the caches in ~/.cache/qalab (see qalab.cache) and of the Hibernate worker:
+#   "classes changed": an entity changed since the last run (a changed file in target/classes that is mapping input
+#       stands for it), the migrations did not: Hibernate maps in the warm worker the previous run left
+#       (qalab.workerKeepAlive), the migrations' schema comes from the shadow cache. The usual generate while editing.
+#   "classes changed, fresh worker": the same with -Dqalab.workerKeepAlive=0: Hibernate boots in a new worker JVM,
+#       as in the first build of the day or in CI.
 #   "nothing changed": classes and migrations as in the last run: both come from the caches. The usual drift check
 #       of a `mvn verify` during development.
 #   "cold": -Dqalab.cache=false: Hibernate boots and the 200 migrations replay, as on a fresh machine.
@@ -33,14 +36,21 @@ range() { sort -n | awk 'NR == 1 {min=$1} {max=$1} END {print min "-" max}'; }
 stats() { local v; v=$(cat); echo "$(median <<< "$v") ms ($(range <<< "$v"))"; }
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
-change_classes() { echo "$RANDOM $(date +%s%N)" > "$1/target/classes/bench-change.txt"; }
-option() { [ "$1" = cold ] && echo "-Dqalab.cache=false" || true; }
+# a .properties file in the class folder is part of the mapping cache's key (Hibernate may read it)
+change_classes() { echo "bench.change=$RANDOM$(date +%s%N)" > "$1/target/classes/bench-change.properties"; }
+option() {
+  case "$1" in
+    cold) echo "-Dqalab.cache=false -Dqalab.workerKeepAlive=0" ;;
+    fresh) echo "-Dqalab.workerKeepAlive=0" ;;
+    *) echo "-Dqalab.workerKeepAlive=300" ;;
+  esac
+}
 generate_once() { # $1 = state; "<mojo ms> <entities ms> <replay ms> <diff ms> <wall ms>"
   # the same folder every run (paths are part of the cache key), back to the 200 migrations before each run
   local m="src/main/resources/db/migration"
   rm -f "$work/run/$m/201_"*.sql "$work/run/$m/qalab.sum"
   [ ! -f "$work/generate/$m/qalab.sum" ] || cp "$work/generate/$m/qalab.sum" "$work/run/$m/"
-  [ "$1" = changed ] && change_classes "$work/run"
+  case "$1" in changed|fresh) change_classes "$work/run" ;; esac
   local s e log file
   s=$(now_ms)
   log=$(mvn "${mvn_args[@]}" -f "$work/run/pom.xml" qalab:generate -Dqalab.message="Add the next entities" $(option "$1")) \
@@ -53,7 +63,7 @@ generate_once() { # $1 = state; "<mojo ms> <entities ms> <replay ms> <diff ms> <
   sed -n 's/.*Generated in \([0-9]*\) ms (entities \([0-9]*\) ms alongside shadow replay \([0-9]*\) ms, diff+render \([0-9]*\) ms).*/\1 \2 \3 \4 '"$((e - s))"'/p' <<< "${log//replay from cache/replay}"
 }
 drift_once() { # $1 = state; "<drift ms> <entities ms> <replay ms> <wall ms>"
-  [ "$1" = changed ] && change_classes "$work/generate"
+  case "$1" in changed|fresh) change_classes "$work/generate" ;; esac
   local s e log
   s=$(now_ms)
   log=$(mvn "${mvn_args[@]}" -f "$work/generate/pom.xml" qalab:verify -Dqalab.lint=off $(option "$1") || true)
@@ -70,12 +80,13 @@ validate_once() {
 }
 
 rm -rf "$work/run"; cp -a "$work/generate" "$work/run"
-generate_once unchanged >/dev/null; drift_once unchanged >/dev/null; validate_once >/dev/null # fill the caches, fail early
+# fill the caches and start the warm worker, fail early
+generate_once unchanged >/dev/null; drift_once unchanged >/dev/null; generate_once changed >/dev/null; validate_once >/dev/null
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 declare -A G D
 v=""
 for _ in $(seq "$runs"); do
-  for state in changed unchanged cold; do
+  for state in changed fresh unchanged cold; do
     G[$state]+="$(generate_once $state)"$'\n'; D[$state]+="$(drift_once $state)"$'\n'
   done
   v+="$(validate_once)"$'\n'
@@ -97,11 +108,13 @@ report() { # $1 = title, $2 = generate lines, $3 = drift lines
   echo "  drift check:            $(cut -d' ' -f1 <<< "$3" | stats)   (target < 3000 ms)"
   echo "  mvn qalab:verify:       $(cut -d' ' -f4 <<< "$3" | stats)   wall, whole process"
 }
-report "classes changed, migrations unchanged (Hibernate boots; the migrations' schema from the shadow cache)" \
+report "classes changed, migrations unchanged (Hibernate maps in the warm worker; the migrations' schema from the shadow cache)" \
   "$(sed '/^$/d' <<< "${G[changed]}")" "$(sed '/^$/d' <<< "${D[changed]}")"
+report "classes changed, fresh worker (-Dqalab.workerKeepAlive=0: Hibernate boots in a new JVM)" \
+  "$(sed '/^$/d' <<< "${G[fresh]}")" "$(sed '/^$/d' <<< "${D[fresh]}")"
 report "nothing changed since the last run (mapping and migrations' schema from the caches)" \
   "$(sed '/^$/d' <<< "${G[unchanged]}")" "$(sed '/^$/d' <<< "${D[unchanged]}")"
-report "cold (-Dqalab.cache=false: Hibernate boots, the 200 migrations replay)" \
+report "cold (-Dqalab.cache=false -Dqalab.workerKeepAlive=0: Hibernate boots, the 200 migrations replay)" \
   "$(sed '/^$/d' <<< "${G[cold]}")" "$(sed '/^$/d' <<< "${D[cold]}")"
 echo "empty mvn validate:       $(stats <<< "$v")"
 echo "bound 1.5 x validate + 3 s: $(awk -v a="$validate" 'BEGIN {printf "%d", 1.5 * a + 3000}') ms; 1.5 x (validate + 3 s): $(awk -v a="$validate" 'BEGIN {printf "%d", 1.5 * (a + 3000)}') ms"

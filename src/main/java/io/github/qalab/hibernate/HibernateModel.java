@@ -55,8 +55,9 @@ public final class HibernateModel {
      */
     private static final Object BOOT_LOCK = new Object();
 
-    /** The cache key {@link #prestart} computed, by request instance, for the {@link #read} of the same request. */
-    private static final Map<Request, Optional<String>> PRESTART_KEYS = new java.util.IdentityHashMap<>();
+    /** The reads {@link #prestart} began, by request instance, for the {@link #read} of the same request. */
+    private static final Map<Request, java.util.concurrent.Future<Answered>> PRESTARTED =
+            new java.util.IdentityHashMap<>();
 
     /**
      * What to read.
@@ -74,12 +75,21 @@ public final class HibernateModel {
      *                        ({@link HibernateCache}); null for no cache
      */
     public record Request(List<Path> classPath, List<Path> entityRoots, List<String> entityPackages, Target target,
-                          Map<String, String> settings, boolean springNaming, boolean forked, Path cacheDir) {
+                          Map<String, String> settings, boolean springNaming, boolean forked, Path cacheDir,
+                          KeepAlive keepAlive) {
         public Request {
             classPath = List.copyOf(classPath);
             entityRoots = List.copyOf(entityRoots);
             entityPackages = List.copyOf(entityPackages);
             settings = Map.copyOf(settings);
+            keepAlive = keepAlive == null ? KeepAlive.OFF : keepAlive;
+        }
+
+        /** A request whose worker ends with its answer. */
+        public Request(List<Path> classPath, List<Path> entityRoots, List<String> entityPackages, Target target,
+                       Map<String, String> settings, boolean springNaming, boolean forked, Path cacheDir) {
+            this(classPath, entityRoots, entityPackages, target, settings, springNaming, forked, cacheDir,
+                    KeepAlive.OFF);
         }
 
         /** A request read in this JVM, without a cache. */
@@ -96,16 +106,29 @@ public final class HibernateModel {
 
         /** The key of this request in its cache; empty without a cache. */
         Optional<String> cacheKey() {
-            if (cacheDir == null) {
-                return Optional.empty();
-            }
-            synchronized (PRESTART_KEYS) {
-                Optional<String> known = PRESTART_KEYS.remove(this);
-                if (known != null) {
-                    return known;
-                }
-            }
-            return HibernateCache.key(this);
+            return cacheDir == null ? Optional.empty() : HibernateCache.key(this);
+        }
+    }
+
+    /**
+     * Whether a forked worker stays after its answer to serve later builds of the same project warm
+     * ({@code bridge.WorkerServer}).
+     *
+     * @param registry the folder of the warm workers' sockets ({@code ~/.cache/qalab/workers}), private to the user;
+     *                 null: every worker ends with its answer
+     * @param idle     how long a warm worker waits for the next request before it ends; zero: it does not stay
+     */
+    public record KeepAlive(Path registry, java.time.Duration idle) {
+        /** Every worker ends with its answer. */
+        public static final KeepAlive OFF = new KeepAlive(null, java.time.Duration.ZERO);
+
+        public KeepAlive {
+            idle = idle == null || idle.isNegative() ? java.time.Duration.ZERO : idle;
+        }
+
+        /** Whether workers stay. */
+        public boolean on() {
+            return registry != null && !idle.isZero();
         }
     }
 
@@ -239,6 +262,42 @@ public final class HibernateModel {
      *                                 rejects the mapping (its message, as the application would fail at start)
      */
     public static Result read(Request request) throws HibernateModelException {
+        java.util.concurrent.Future<Answered> started;
+        synchronized (PRESTARTED) {
+            started = PRESTARTED.remove(request);
+        }
+        Answered answered = started == null ? answer(request) : await(started);
+        EntityClassFinder.Found found = answered.found();
+        if (found.entities().isEmpty()) {
+            return new Result(Schema.EMPTY, hibernateVersion(request.classPath()).orElse(""), "", "", 0, Map.of(),
+                    Map.of(), found.legacyEntities().isEmpty() ? List.of()
+                    : List.of(found.legacyEntities().size() + " javax.persistence entities ignored: Hibernate 6.2+ maps"
+                    + " jakarta.persistence only"));
+        }
+        Map<String, Object> answer = answered.answer();
+        if (answer.get("bridgeError") != null) {
+            throw new HibernateModelException("qalab cannot read the mapping of Hibernate "
+                    + answer.getOrDefault("hibernateVersion", "") + ": " + answer.get("bridgeError"),
+                    "use -Dqalab.model=source for now, and report the Hibernate version at"
+                    + " https://github.com/qalab/qalab-maven-plugin/issues");
+        }
+        if (answer.get("error") != null) {
+            String error = String.valueOf(answer.get("error"));
+            throw new HibernateModelException("Hibernate " + answer.getOrDefault("hibernateVersion", "")
+                    + " cannot map the entities: " + error, error.startsWith("NoClassDefFoundError")
+                    ? "a class the entities use is missing from the compiled classes: compile them again (mvn clean"
+                    + " compile) or add the dependency that holds it; the application would fail the same way"
+                    : "fix the mapping: the application would fail the same way at start");
+        }
+        return translate(answer, request.target(), answered.classes(), answered.cached());
+    }
+
+    /** What Hibernate answered for a request (or the cache kept), before it is translated. */
+    private record Answered(EntityClassFinder.Found found, int classes, Map<String, Object> answer, boolean cached) {
+    }
+
+    /** Finds the entities and has Hibernate map them (or takes its answer from the cache). */
+    private static Answered answer(Request request) throws HibernateModelException {
         EntityClassFinder.Found found;
         try {
             found = EntityClassFinder.find(request.entityRoots(), request.entityPackages());
@@ -246,10 +305,7 @@ public final class HibernateModel {
             throw new HibernateModelException(e.getMessage(), "check that the classes are readable");
         }
         if (found.entities().isEmpty()) {
-            return new Result(Schema.EMPTY, hibernateVersion(request.classPath()).orElse(""), "", "", 0, Map.of(),
-                    Map.of(), found.legacyEntities().isEmpty() ? List.of()
-                    : List.of(found.legacyEntities().size() + " javax.persistence entities ignored: Hibernate 6.2+ maps"
-                    + " jakarta.persistence only"));
+            return new Answered(found, 0, Map.of(), false);
         }
         List<String> classes = new ArrayList<>(found.entities());
         classes.addAll(found.converters());
@@ -272,27 +328,35 @@ public final class HibernateModel {
         boolean cached = answer != null;
         if (answer == null) {
             answer = request.forked()
-                    ? HibernateWorker.boot(request.classPath(), target, bridgeRequest)
+                    ? HibernateWorker.boot(request.classPath(), target, bridgeRequest, request.keepAlive())
                     : boot(request.classPath(), bridgeRequest);
             if (cache != null) {
                 cache.store(key.get(), answer);
             }
         }
-        if (answer.get("bridgeError") != null) {
-            throw new HibernateModelException("qalab cannot read the mapping of Hibernate "
-                    + answer.getOrDefault("hibernateVersion", "") + ": " + answer.get("bridgeError"),
-                    "use -Dqalab.model=source for now, and report the Hibernate version at"
-                    + " https://github.com/qalab/qalab-maven-plugin/issues");
+        return new Answered(found, classes.size(), answer, cached);
+    }
+
+    private static Answered await(java.util.concurrent.Future<Answered> started) throws HibernateModelException {
+        try {
+            return started.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HibernateModelException("interrupted while Hibernate mapped the entities", "");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof HibernateModelException problem) {
+                throw problem;
+            }
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (java.util.concurrent.CancellationException e) {
+            throw new HibernateModelException("the mapping begun ahead was stopped", "run the goal again");
         }
-        if (answer.get("error") != null) {
-            String error = String.valueOf(answer.get("error"));
-            throw new HibernateModelException("Hibernate " + answer.getOrDefault("hibernateVersion", "")
-                    + " cannot map the entities: " + error, error.startsWith("NoClassDefFoundError")
-                    ? "a class the entities use is missing from the compiled classes: compile them again (mvn clean"
-                    + " compile) or add the dependency that holds it; the application would fail the same way"
-                    : "fix the mapping: the application would fail the same way at start");
-        }
-        return translate(answer, target, classes.size(), cached);
     }
 
     private static Map<String, Object> boot(List<Path> classPath, Map<String, Object> bridgeRequest)
@@ -350,26 +414,28 @@ public final class HibernateModel {
     }
 
     /**
-     * Starts the worker JVM of a forked {@code request} ahead of {@link #read}, so that its start overlaps the
-     * caller's other preparation; does nothing for a request read in this JVM or one whose answer is cached.
+     * Begins {@link #read} of {@code request} on a thread of its own now, so that finding the entities, the cache and
+     * Hibernate's boot (in its worker JVM, which gets the request as soon as it starts) overlap the caller's other
+     * preparation; {@link #read} of the same request instance then takes the result.
      */
     public static void prestart(Request request) {
-        Optional<String> key = request.cacheKey();
-        if (request.cacheDir() != null) {
-            synchronized (PRESTART_KEYS) {
-                PRESTART_KEYS.put(request, key);
+        synchronized (PRESTARTED) {
+            if (PRESTARTED.containsKey(request)) {
+                return;
             }
-        }
-        if (request.forked() && (key.isEmpty() || !new HibernateCache(request.cacheDir()).contains(key.get()))) {
-            HibernateWorker.prestart(request.classPath(), request.target());
+            java.util.concurrent.FutureTask<Answered> task = new java.util.concurrent.FutureTask<>(() -> answer(request));
+            Thread thread = new Thread(task, "qalab-hibernate-read");
+            thread.setDaemon(true);
+            thread.start();
+            PRESTARTED.put(request, task);
         }
     }
 
-    /** Stops every worker {@link #prestart} started that no {@link #read} took, and forgets their keys. */
+    /** Stops every read {@link #prestart} began that no {@link #read} took (its worker JVM ends with it). */
     public static void discardPrestarted() {
-        HibernateWorker.discardAll();
-        synchronized (PRESTART_KEYS) {
-            PRESTART_KEYS.clear();
+        synchronized (PRESTARTED) {
+            PRESTARTED.values().forEach(f -> f.cancel(true));
+            PRESTARTED.clear();
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -43,27 +44,12 @@ final class HibernateWorker {
 
     private static final String MAIN = "io.github.qalab.hibernate.bridge.BridgeWorker";
 
-    /** Workers started ahead of their request, by class path and target. */
-    private static final Map<List<Object>, Started> STARTED = new HashMap<>();
+    /** Warm workers kept at most at once; the least recently used one is asked to stop before another starts. */
+    static final int MAX_WARM = 3;
 
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(HibernateWorker::discardAll, "qalab-worker-cleanup"));
-    }
-
-    /** How many started workers wait for their request (for tests). */
-    static int started() {
-        synchronized (STARTED) {
-            return STARTED.size();
-        }
-    }
-
-    /** Stops every started worker that no {@link #boot} took. */
-    static void discardAll() {
-        synchronized (STARTED) {
-            STARTED.values().forEach(Started::discard);
-            STARTED.clear();
-        }
-    }
+    /** Worker JVMs this JVM started, and requests a warm worker served (for tests). */
+    static final java.util.concurrent.atomic.AtomicInteger STARTS = new java.util.concurrent.atomic.AtomicInteger();
+    static final java.util.concurrent.atomic.AtomicInteger SERVED = new java.util.concurrent.atomic.AtomicInteger();
 
     /** A running worker JVM waiting for its request, with its temporary folder. */
     private record Started(Process process, Path dir) {
@@ -93,28 +79,9 @@ final class HibernateWorker {
     }
 
     /**
-     * Starts the worker for {@code classPath} and {@code target} now, so that its JVM start and Hibernate's class
-     * loading overlap the plugin's own preparation; {@link #boot} then takes it. A worker that gets no request exits
-     * on its own (when this JVM ends, or after {@code BridgeWorker.IDLE_SECONDS}). Starting can fail silently: then
-     * {@link #boot} starts a worker itself and reports the failure.
-     */
-    static void prestart(List<Path> classPath, HibernateModel.Target target) {
-        List<Object> key = List.of(classPath, target);
-        synchronized (STARTED) {
-            if (STARTED.containsKey(key)) {
-                return;
-            }
-            try {
-                STARTED.put(key, start(classPath, target));
-            } catch (HibernateModelException e) {
-                // boot() tries again and says why.
-            }
-        }
-    }
-
-    /**
-     * Runs {@code io.github.qalab.hibernate.bridge.MetadataBridge} on {@code bridgeRequest} in a worker JVM (the one
-     * {@link #prestart} started for the same class path and target, else a new one).
+     * Runs {@code io.github.qalab.hibernate.bridge.MetadataBridge} on {@code bridgeRequest} in a worker JVM: the warm
+     * worker that an earlier build of the same project left ({@code keepAlive}), else a new one, which then stays for
+     * the next build when {@code keepAlive} is on.
      *
      * @param classPath the project's runtime class path: jars go on the worker's class path, folders to its child
      *                  class loader
@@ -122,22 +89,215 @@ final class HibernateWorker {
      * @throws HibernateModelException when the worker cannot start, fails, times out, or finds no Hibernate
      */
     static Map<String, Object> boot(List<Path> classPath, HibernateModel.Target target,
-                                    Map<String, Object> bridgeRequest) throws HibernateModelException {
-        Started worker;
-        synchronized (STARTED) {
-            worker = STARTED.remove(List.of(classPath, target));
+                                    Map<String, Object> bridgeRequest, HibernateModel.KeepAlive keepAlive)
+            throws HibernateModelException {
+        if (keepAlive.on()) {
+            Optional<Path> socket = warmSocket(classPath, keepAlive);
+            Optional<Map<String, Object>> served = socket.isEmpty() ? Optional.empty()
+                    : ask(socket.get(), request(classPath, bridgeRequest));
+            if (served.isPresent()) {
+                SERVED.incrementAndGet();
+                if (served.get().get("missingHibernate") != null) {
+                    throw HibernateModel.missingHibernate(String.valueOf(served.get().get("missingHibernate")));
+                }
+                return served.get();
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                // The read was stopped (the build failed early): no fresh worker for it.
+                throw new HibernateModelException("interrupted while Hibernate mapped the entities", "");
+            }
         }
-        if (worker == null) {
-            worker = start(classPath, target);
-        }
+        Started worker = start(classPath, target, keepAlive);
+        boolean kept = false;
         try {
-            return run(worker, classPath, bridgeRequest);
+            Map<String, Object> answer = run(worker, classPath, bridgeRequest);
+            kept = keepAlive.on() && worker.process().isAlive();
+            return answer;
         } finally {
-            worker.discard();
+            if (kept) {
+                // It serves later builds now, and removes what is left of its folder when it ends.
+                AtomicFiles.deleteQuietly(worker.dir());
+            } else {
+                worker.discard();
+            }
         }
     }
 
-    private static Started start(List<Path> classPath, HibernateModel.Target target) throws HibernateModelException {
+    /**
+     * Where the warm worker for {@code classPath} listens: a name derived from everything the worker's own class path
+     * and JVM are made of (Java, options, each jar's path, size and time, the plugin), so a build never reaches a
+     * worker whose jars differ from its own; the class folders are not part of it (each request loads them anew).
+     * Empty when the registry folder cannot be made private to the user, or the path is too long for a socket.
+     */
+    static Optional<Path> warmSocket(List<Path> classPath, HibernateModel.KeepAlive keepAlive) {
+        try {
+            Path registry = keepAlive.registry();
+            privateFolder(registry);
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            List<String> parts = new ArrayList<>(List.of(System.getProperty("java.home"),
+                    System.getProperty("java.version"), String.join(" ", JVM_OPTIONS)));
+            List<Path> jars = new ArrayList<>();
+            for (Path entry : classPath) {
+                if (Files.isRegularFile(entry)) {
+                    jars.add(entry);
+                }
+            }
+            jars.add(pluginLocation());
+            for (Path jar : jars) {
+                parts.add(jar.toAbsolutePath() + "|" + Files.size(jar) + "|" + Files.getLastModifiedTime(jar).toMillis());
+            }
+            for (String part : parts) {
+                digest.update(part.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            String name = java.util.HexFormat.of().formatHex(digest.digest()).substring(0, 24) + ".sock";
+            Path socket = registry.resolve(name).toAbsolutePath();
+            // sun_path holds 108 bytes on Linux, 104 on macOS.
+            return socket.toString().getBytes(StandardCharsets.UTF_8).length < 100 ? Optional.of(socket)
+                    : Optional.empty();
+        } catch (IOException | java.security.GeneralSecurityException | HibernateModelException
+                 | UnsupportedOperationException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Creates {@code folder} readable by the user only; refuses (IOException) one that others may enter. */
+    private static void privateFolder(Path folder) throws IOException {
+        boolean posix = folder.getFileSystem().supportedFileAttributeViews().contains("posix");
+        if (!Files.isDirectory(folder)) {
+            Files.createDirectories(folder.getParent());
+            try {
+                if (posix) {
+                    Files.createDirectory(folder, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+                } else {
+                    Files.createDirectory(folder);
+                }
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // Made at the same time by another build.
+            }
+        }
+        if (posix) {
+            var permissions = Files.getPosixFilePermissions(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            var owner = Files.getOwner(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            boolean others = permissions.stream().anyMatch(p -> p.name().startsWith("GROUP")
+                    || p.name().startsWith("OTHERS"));
+            if (others || !owner.getName().equals(System.getProperty("user.name"))) {
+                throw new IOException(folder + " is not private to the user");
+            }
+        }
+    }
+
+    /**
+     * Asks the warm worker on {@code socket} to map {@code request}; empty when no worker listens there or it did not
+     * answer (then the caller starts a fresh worker, which reports any failure). A socket nobody listens on is removed.
+     */
+    private static Optional<Map<String, Object>> ask(Path socket, Map<String, Object> request) {
+        if (!Files.exists(socket)) {
+            return Optional.empty();
+        }
+        Path dir = null;
+        try (java.nio.channels.SocketChannel channel = java.nio.channels.SocketChannel.open(
+                java.net.UnixDomainSocketAddress.of(socket))) {
+            dir = Files.createTempDirectory("qalab-hibernate-");
+            Path requestFile = dir.resolve("request.bin");
+            Path answerFile = dir.resolve("answer.bin");
+            PlainValues.write(requestFile, request);
+            channel.write(java.nio.ByteBuffer.wrap((requestFile + "\t" + answerFile + "\n")
+                    .getBytes(StandardCharsets.UTF_8)));
+            // A worker that hangs is given the same time as a fresh one; then the channel is closed under it.
+            Thread timeout = new Thread(() -> {
+                try {
+                    Thread.sleep(TimeUnit.MINUTES.toMillis(TIMEOUT_MINUTES));
+                    channel.close();
+                } catch (InterruptedException | IOException e) {
+                    // answered
+                }
+            }, "qalab-worker-timeout");
+            timeout.setDaemon(true);
+            timeout.start();
+            String reply;
+            try {
+                reply = new java.io.BufferedReader(new java.io.InputStreamReader(
+                        java.nio.channels.Channels.newInputStream(channel), StandardCharsets.UTF_8)).readLine();
+            } finally {
+                timeout.interrupt();
+            }
+            if (!"ok".equals(reply)) {
+                return Optional.empty();
+            }
+            return Optional.of(PlainValues.read(answerFile));
+        } catch (java.net.ConnectException | java.nio.file.NoSuchFileException e) {
+            try {
+                Files.deleteIfExists(socket);
+            } catch (IOException ignored) {
+                // The next worker replaces it.
+            }
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        } finally {
+            AtomicFiles.deleteQuietly(dir);
+        }
+    }
+
+    /**
+     * Before another warm worker starts: asks the least recently used ones to stop, so that at most
+     * {@value #MAX_WARM} stay (each holds a JVM's memory), and removes sockets nobody listens on.
+     */
+    private static void makeRoom(Path registry) {
+        List<Path> sockets;
+        try (java.util.stream.Stream<Path> files = Files.list(registry)) {
+            sockets = new ArrayList<>(files.filter(f -> f.getFileName().toString().endsWith(".sock")).toList());
+        } catch (IOException e) {
+            return;
+        }
+        sockets.sort(java.util.Comparator.comparingLong(HibernateWorker::modified));
+        for (int i = 0; i < sockets.size() && sockets.size() - i >= MAX_WARM; i++) {
+            stop(sockets.get(i));
+        }
+    }
+
+    private static long modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Asks the warm worker on {@code socket} to end (it removes its socket); removes a socket nobody listens on. */
+    static void stop(Path socket) {
+        try (java.nio.channels.SocketChannel channel = java.nio.channels.SocketChannel.open(
+                java.net.UnixDomainSocketAddress.of(socket))) {
+            channel.write(java.nio.ByteBuffer.wrap("stop\n".getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(socket);
+            } catch (IOException ignored) {
+                // The next worker replaces it.
+            }
+        }
+    }
+
+    /**
+     * Waits until the worker wrote its answer (a kept worker goes on running) or ended; false after
+     * {@link #TIMEOUT_MINUTES}.
+     */
+    private static boolean awaitAnswer(Process process, Path answer) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(TIMEOUT_MINUTES);
+        while (System.nanoTime() < deadline) {
+            if (Files.isRegularFile(answer) || process.waitFor(10, TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Started start(List<Path> classPath, HibernateModel.Target target, HibernateModel.KeepAlive keepAlive)
+            throws HibernateModelException {
+        Optional<Path> socket = keepAlive.on() ? warmSocket(classPath, keepAlive) : Optional.empty();
+        socket.ifPresent(s -> makeRoom(s.getParent()));
         Path dir;
         try {
             dir = Files.createTempDirectory("qalab-hibernate-");
@@ -158,10 +318,15 @@ final class HibernateWorker {
         options.add("-cp");
         options.add(String.join(java.io.File.pathSeparator, jars));
         Path argFile = dir.resolve("worker.args");
-        List<String> command = List.of(javaExecutable(), "@" + argFile, MAIN, Started.answer(dir).toString(),
-                target.dialectClass(), target.productName(), target.version());
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "@" + argFile, MAIN,
+                Started.answer(dir).toString(), target.dialectClass(), target.productName(), target.version()));
+        if (socket.isPresent()) {
+            command.add(socket.get().toString());
+            command.add(String.valueOf(keepAlive.idle().toSeconds()));
+        }
         try {
             Files.writeString(argFile, argumentFile(options), StandardCharsets.UTF_8);
+            STARTS.incrementAndGet();
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(Started.log(dir).toFile())
@@ -174,17 +339,23 @@ final class HibernateWorker {
         }
     }
 
-    private static Map<String, Object> run(Started worker, List<Path> classPath, Map<String, Object> bridgeRequest)
-            throws HibernateModelException {
+    /** The worker's request: the bridge's, plus the project's class folders for the child class loader. */
+    private static Map<String, Object> request(List<Path> classPath, Map<String, Object> bridgeRequest) {
         List<String> folders = new ArrayList<>();
         for (Path entry : classPath) {
             if (Files.isDirectory(entry)) {
                 folders.add(entry.toAbsolutePath().toString());
             }
         }
-        Path requestFile = worker.dir().resolve("request.bin");
         Map<String, Object> request = new LinkedHashMap<>(bridgeRequest);
         request.put("classFolders", folders);
+        return request;
+    }
+
+    private static Map<String, Object> run(Started worker, List<Path> classPath, Map<String, Object> bridgeRequest)
+            throws HibernateModelException {
+        Path requestFile = worker.dir().resolve("request.bin");
+        Map<String, Object> request = request(classPath, bridgeRequest);
         Process process = worker.process();
         try {
             PlainValues.write(requestFile, request);
@@ -198,8 +369,9 @@ final class HibernateWorker {
                         + e.getMessage(), "use -Dqalab.hibernateFork=false");
             }
         }
+        Path answerFile = worker.answer();
         try {
-            if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+            if (!awaitAnswer(process, answerFile)) {
                 throw new HibernateModelException("Hibernate did not finish mapping the entities within "
                         + TIMEOUT_MINUTES + " minutes" + logTail(worker.log()), "check the mapping for a loop, or use"
                         + " -Dqalab.model=source");
@@ -208,9 +380,9 @@ final class HibernateWorker {
             Thread.currentThread().interrupt();
             throw new HibernateModelException("interrupted while Hibernate mapped the entities", "");
         }
-        int exit = process.exitValue();
-        Path answerFile = worker.answer();
-        if (exit != 0 || !Files.isRegularFile(answerFile)) {
+        boolean answered = Files.isRegularFile(answerFile);
+        int exit = answered ? 0 : process.exitValue();
+        if (!answered) {
             String log = logTail(worker.log());
             if (!log.contains("Exception") && !log.contains("Error")) {
                 // No Java failure was printed: the JVM was ended from inside (System.exit, Runtime.halt) or outside.

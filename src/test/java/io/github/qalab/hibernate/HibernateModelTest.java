@@ -286,14 +286,104 @@ class HibernateModelTest {
                 """));
         HibernateModel.Request request = new HibernateModel.Request(cp, List.of(classes), List.of(),
                 new HibernateModel.Target("h2", HibernateModel.Target.defaultVersion("h2")), Map.of(), true, true);
+        int starts = HibernateWorker.STARTS.get();
         HibernateModel.prestart(request);
-        assertEquals(1, HibernateWorker.started(), "one worker waits for its request");
+        HibernateModel.prestart(request);
         HibernateModel.Result result = HibernateModel.read(request);
-        assertEquals(0, HibernateWorker.started(), "the read took it");
+        assertEquals(starts + 1, HibernateWorker.STARTS.get(), "one worker, begun ahead, answered the read");
         assertTrue(result.schema().table("item").isPresent(), result.schema().tables().toString());
+
         HibernateModel.prestart(request);
         HibernateModel.discardPrestarted();
-        assertEquals(0, HibernateWorker.started(), "a worker no read took is stopped");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (workerProcesses() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(0, workerProcesses(), "a worker no read took is stopped");
+        // the read of a request whose prestart was stopped maps it itself
+        assertTrue(HibernateModel.read(request).schema().table("item").isPresent());
+    }
+
+    @Test
+    void aWarmWorkerServesTheNextBuildAndSeesTheClassesAsTheyAreNow(@TempDir Path registry) throws Exception {
+        List<Path> cp = compile(Map.of("shop/Item.java", ITEM));
+        HibernateModel.KeepAlive keepAlive = new HibernateModel.KeepAlive(registry, java.time.Duration.ofSeconds(30));
+        HibernateModel.Target target = new HibernateModel.Target("postgresql", "15");
+        java.util.function.Supplier<HibernateModel.Request> request = () -> new HibernateModel.Request(cp,
+                List.of(classes), List.of(), target, Map.of(), true, true, null, keepAlive);
+        int starts = HibernateWorker.STARTS.get();
+        int served = HibernateWorker.SERVED.get();
+        try {
+            HibernateModel.Result first = HibernateModel.read(request.get());
+            assertEquals(starts + 1, HibernateWorker.STARTS.get(), "the first build starts a worker");
+            assertTrue(HibernateWorker.warmSocket(cp, keepAlive).map(Files::exists).orElse(false),
+                    "the worker listens for the next build");
+
+            // the next build: an entity changed and a new one was added, as a developer does between two generates
+            compile(Map.of("shop/Item.java", ITEM.replace("String label;", "String label; Integer stock;"),
+                    "shop/Shelf.java", """
+                            package shop;
+                            import jakarta.persistence.*;
+                            @Entity
+                            public class Shelf { @Id Long id; @ManyToOne Item item; }
+                            """));
+            HibernateModel.Request next = request.get();
+            HibernateModel.prestart(next);
+            HibernateModel.Result second = HibernateModel.read(next);
+            assertEquals(starts + 1, HibernateWorker.STARTS.get(), "no new JVM: the warm worker mapped it");
+            assertEquals(served + 1, HibernateWorker.SERVED.get());
+            assertTrue(table(second.schema(), "item").column("stock").isPresent(), second.schema().toString());
+            assertTrue(second.schema().table("shelf").isPresent(), second.schema().toString());
+            assertFalse(table(first.schema(), "item").column("stock").isPresent());
+            // and exactly what a fresh JVM maps
+            HibernateModel.Result fresh = HibernateModel.read(new HibernateModel.Request(cp, List.of(classes),
+                    List.of(), target, Map.of(), true, true));
+            assertEquals(fresh.schema(), second.schema());
+            assertEquals(fresh.columnOwners(), second.columnOwners());
+
+            // a mapping Hibernate rejects is reported as from a fresh worker, and the warm worker stays
+            compile(Map.of("shop/Shelf.java", """
+                    package shop;
+                    import jakarta.persistence.*;
+                    @Entity
+                    public class Shelf { @Id Long id; @ManyToOne Object item; }
+                    """));
+            HibernateModelException rejected = assertThrows(HibernateModelException.class,
+                    () -> HibernateModel.read(request.get()));
+            assertTrue(rejected.getMessage().contains("cannot map the entities"), rejected.getMessage());
+            assertEquals(served + 2, HibernateWorker.SERVED.get());
+        } finally {
+            HibernateWorker.warmSocket(cp, keepAlive).ifPresent(HibernateWorker::stop);
+        }
+        // stopped: the socket goes, and the next build starts a worker again
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (HibernateWorker.warmSocket(cp, keepAlive).map(Files::exists).orElse(false)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertFalse(HibernateWorker.warmSocket(cp, keepAlive).map(Files::exists).orElse(false));
+    }
+
+    @Test
+    void aWarmWorkerEndsWhenIdleAndADeadOnesSocketIsReplaced(@TempDir Path registry) throws Exception {
+        List<Path> cp = compile(Map.of("shop/Item.java", ITEM));
+        HibernateModel.KeepAlive keepAlive = new HibernateModel.KeepAlive(registry, java.time.Duration.ofSeconds(1));
+        Path socket = HibernateWorker.warmSocket(cp, keepAlive).orElseThrow();
+        Files.writeString(socket, "a socket file nobody listens on");
+        HibernateModel.Request request = new HibernateModel.Request(cp, List.of(classes), List.of(),
+                new HibernateModel.Target("h2", "2.3"), Map.of(), true, true, null, keepAlive);
+        assertTrue(HibernateModel.read(request).schema().table("item").isPresent());
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (Files.exists(socket) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertFalse(Files.exists(socket), "an idle worker ends and removes its socket");
+    }
+
+    /** Worker JVMs that this JVM started and that still run. */
+    private static long workerProcesses() {
+        return ProcessHandle.current().children()
+                .filter(p -> p.info().commandLine().orElse("").contains("BridgeWorker")).count();
     }
 
     @Test
@@ -365,9 +455,10 @@ class HibernateModelTest {
         List<Path> cp = compile(Map.of("shop/Item.java", ITEM));
         HibernateModel.read(cachedRequest(cp, cacheDir, true));
         HibernateModel.Request again = cachedRequest(cp, cacheDir, true);
+        int starts = HibernateWorker.STARTS.get();
         HibernateModel.prestart(again);
-        assertEquals(0, HibernateWorker.started(), "the answer is cached: no JVM to start");
         assertTrue(HibernateModel.read(again).cached());
+        assertEquals(starts, HibernateWorker.STARTS.get(), "the answer is cached: no JVM started");
     }
 
     @Test
