@@ -66,6 +66,7 @@ public sealed interface DesiredModel permits DesiredModel.FromHibernate, Desired
                     + (result.beanValidation().startsWith("applied") ? ", Bean Validation constraints applied" : "")
                     + (result.cached() ? ", mapping from the cache (classes unchanged)"
                     : request.cacheDir() == null ? ", mapped now (cache off)" : "")
+                    + (result.warmWorker() ? ", by the warm Hibernate worker" : "")
                     + (result.cached() || request.forked() ? "" : ", in Maven's JVM (hibernateFork=false)");
             return new DesiredSchema(result.schema(), positions, summary, result.entities(), result.warnings(),
                     result.enumConstants());

@@ -51,7 +51,7 @@ final class HibernateCache {
                 if (Files.isDirectory(entry)) {
                     addFolder(key, entry);
                 } else if (Files.isRegularFile(entry)) {
-                    key.add(Files.size(entry) + "|" + Files.getLastModifiedTime(entry).toMillis());
+                    key.add(stamp(entry));
                 } else {
                     key.add("missing");
                 }
@@ -104,5 +104,21 @@ final class HibernateCache {
                 && answer.get("missingHibernate") == null) {
             files.store(key, answer);
         }
+    }
+
+    /**
+     * A jar's stamp: its size and modification time, and where the file system has them (Linux, macOS) its inode and
+     * status-change time, which a rewrite changes even when the size stays and the modification time is set back
+     * ({@code touch -r}, {@code cp --preserve}).
+     */
+    static String stamp(Path jar) throws IOException {
+        String stamp = Files.size(jar) + "|" + Files.getLastModifiedTime(jar).toMillis();
+        try {
+            Map<String, Object> unix = Files.readAttributes(jar, "unix:ino,ctime");
+            stamp += "|" + unix.get("ino") + "|" + unix.get("ctime");
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            // size and time only
+        }
+        return stamp;
     }
 }

@@ -192,10 +192,19 @@ public final class HibernateModel {
      * @param enumConstants   {@code table.column} ({@link Names#key}) to the constants, in ordinal order, of the Java
      *                        enum the column stores by name or by ordinal (no converter)
      * @param cached          whether the mapping came from the cache ({@link HibernateCache}) instead of a boot
+     * @param warmWorker      whether a warm worker that an earlier build left mapped it ({@link KeepAlive})
      */
     public record Result(Schema schema, String hibernateVersion, String dialect, String beanValidation, int entities,
                          Map<String, String> tableOwners, Map<String, String> columnOwners, List<String> warnings,
-                         Map<String, List<String>> enumConstants, boolean cached) {
+                         Map<String, List<String>> enumConstants, boolean cached, boolean warmWorker) {
+
+        /** A result mapped in this run or taken from the cache, not by a warm worker. */
+        public Result(Schema schema, String hibernateVersion, String dialect, String beanValidation, int entities,
+                      Map<String, String> tableOwners, Map<String, String> columnOwners, List<String> warnings,
+                      Map<String, List<String>> enumConstants, boolean cached) {
+            this(schema, hibernateVersion, dialect, beanValidation, entities, tableOwners, columnOwners, warnings,
+                    enumConstants, cached, false);
+        }
 
         /** A result Hibernate mapped in this run. */
         public Result(Schema schema, String hibernateVersion, String dialect, String beanValidation, int entities,
@@ -289,11 +298,12 @@ public final class HibernateModel {
                     + " compile) or add the dependency that holds it; the application would fail the same way"
                     : "fix the mapping: the application would fail the same way at start");
         }
-        return translate(answer, request.target(), answered.classes(), answered.cached());
+        return translate(answer, request.target(), answered.classes(), answered.cached(), answered.warmWorker());
     }
 
     /** What Hibernate answered for a request (or the cache kept), before it is translated. */
-    private record Answered(EntityClassFinder.Found found, int classes, Map<String, Object> answer, boolean cached) {
+    private record Answered(EntityClassFinder.Found found, int classes, Map<String, Object> answer, boolean cached,
+                            boolean warmWorker) {
     }
 
     /** Finds the entities and has Hibernate map them (or takes its answer from the cache). */
@@ -305,7 +315,7 @@ public final class HibernateModel {
             throw new HibernateModelException(e.getMessage(), "check that the classes are readable");
         }
         if (found.entities().isEmpty()) {
-            return new Answered(found, 0, Map.of(), false);
+            return new Answered(found, 0, Map.of(), false, false);
         }
         List<String> classes = new ArrayList<>(found.entities());
         classes.addAll(found.converters());
@@ -326,15 +336,21 @@ public final class HibernateModel {
         HibernateCache cache = key.isPresent() ? new HibernateCache(request.cacheDir()) : null;
         Map<String, Object> answer = cache == null ? null : cache.load(key.get()).orElse(null);
         boolean cached = answer != null;
+        boolean warm = false;
         if (answer == null) {
             answer = request.forked()
                     ? HibernateWorker.boot(request.classPath(), target, bridgeRequest, request.keepAlive())
                     : boot(request.classPath(), bridgeRequest);
+            warm = answer.containsKey(HibernateWorker.WARM);
+            if (warm) {
+                answer = new LinkedHashMap<>(answer);
+                answer.remove(HibernateWorker.WARM);
+            }
             if (cache != null) {
                 cache.store(key.get(), answer);
             }
         }
-        return new Answered(found, classes.size(), answer, cached);
+        return new Answered(found, classes.size(), answer, cached, warm);
     }
 
     private static Answered await(java.util.concurrent.Future<Answered> started) throws HibernateModelException {
@@ -447,8 +463,8 @@ public final class HibernateModel {
     // ---- translation ---------------------------------------------------------------------------------------------
 
     @SuppressWarnings("unchecked")
-    private static Result translate(Map<String, Object> answer, Target target, int entities, boolean cached)
-            throws HibernateModelException {
+    private static Result translate(Map<String, Object> answer, Target target, int entities, boolean cached,
+                                    boolean warmWorker) throws HibernateModelException {
         List<Table> tables = new ArrayList<>();
         List<Sequence> sequences = new ArrayList<>();
         Map<String, String> tableOwners = new LinkedHashMap<>();
@@ -542,7 +558,7 @@ public final class HibernateModel {
         warnings.addAll((List<String>) answer.getOrDefault("logged", List.of()));
         return new Result(new Schema(tables, sequences), (String) answer.get("hibernateVersion"),
                 (String) answer.get("dialect"), (String) answer.get("beanValidation"), entities, tableOwners,
-                columnOwners, warnings, enumConstants, cached);
+                columnOwners, warnings, enumConstants, cached, warmWorker);
     }
 
     private static String schema(Object schema, Target target) {

@@ -44,8 +44,8 @@ final class HibernateWorker {
 
     private static final String MAIN = "io.github.qalab.hibernate.bridge.BridgeWorker";
 
-    /** Warm workers kept at most at once; the least recently used one is asked to stop before another starts. */
-    static final int MAX_WARM = 3;
+    /** The key {@link #boot} adds to an answer a warm worker gave (not part of the bridge's answer). */
+    static final String WARM = "qalab.warmWorker";
 
     /** Worker JVMs this JVM started, and requests a warm worker served (for tests). */
     static final java.util.concurrent.atomic.AtomicInteger STARTS = new java.util.concurrent.atomic.AtomicInteger();
@@ -100,7 +100,9 @@ final class HibernateWorker {
                 if (served.get().get("missingHibernate") != null) {
                     throw HibernateModel.missingHibernate(String.valueOf(served.get().get("missingHibernate")));
                 }
-                return served.get();
+                Map<String, Object> answer = new LinkedHashMap<>(served.get());
+                answer.put(WARM, Boolean.TRUE);
+                return answer;
             }
             if (Thread.currentThread().isInterrupted()) {
                 // The read was stopped (the build failed early): no fresh worker for it.
@@ -144,7 +146,7 @@ final class HibernateWorker {
             }
             jars.add(pluginLocation());
             for (Path jar : jars) {
-                parts.add(jar.toAbsolutePath() + "|" + Files.size(jar) + "|" + Files.getLastModifiedTime(jar).toMillis());
+                parts.add(jar.toAbsolutePath() + "|" + HibernateCache.stamp(jar));
             }
             for (String part : parts) {
                 digest.update(part.getBytes(StandardCharsets.UTF_8));
@@ -242,45 +244,6 @@ final class HibernateWorker {
     }
 
     /**
-     * Before another warm worker starts: asks the least recently used ones to stop, so that at most
-     * {@value #MAX_WARM} stay (each holds a JVM's memory), and removes sockets nobody listens on.
-     */
-    private static void makeRoom(Path registry) {
-        List<Path> sockets;
-        try (java.util.stream.Stream<Path> files = Files.list(registry)) {
-            sockets = new ArrayList<>(files.filter(f -> f.getFileName().toString().endsWith(".sock")).toList());
-        } catch (IOException e) {
-            return;
-        }
-        sockets.sort(java.util.Comparator.comparingLong(HibernateWorker::modified));
-        for (int i = 0; i < sockets.size() && sockets.size() - i >= MAX_WARM; i++) {
-            stop(sockets.get(i));
-        }
-    }
-
-    private static long modified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file).toMillis();
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    /** Asks the warm worker on {@code socket} to end (it removes its socket); removes a socket nobody listens on. */
-    static void stop(Path socket) {
-        try (java.nio.channels.SocketChannel channel = java.nio.channels.SocketChannel.open(
-                java.net.UnixDomainSocketAddress.of(socket))) {
-            channel.write(java.nio.ByteBuffer.wrap("stop\n".getBytes(StandardCharsets.UTF_8)));
-        } catch (IOException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(socket);
-            } catch (IOException ignored) {
-                // The next worker replaces it.
-            }
-        }
-    }
-
-    /**
      * Waits until the worker wrote its answer (a kept worker goes on running) or ended; false after
      * {@link #TIMEOUT_MINUTES}.
      */
@@ -297,7 +260,7 @@ final class HibernateWorker {
     private static Started start(List<Path> classPath, HibernateModel.Target target, HibernateModel.KeepAlive keepAlive)
             throws HibernateModelException {
         Optional<Path> socket = keepAlive.on() ? warmSocket(classPath, keepAlive) : Optional.empty();
-        socket.ifPresent(s -> makeRoom(s.getParent()));
+        socket.ifPresent(s -> io.github.qalab.hibernate.bridge.WorkerServer.makeRoom(s.getParent(), null));
         Path dir;
         try {
             dir = Files.createTempDirectory("qalab-hibernate-");

@@ -261,7 +261,11 @@ public abstract class AbstractSchemaMojo extends AbstractQalabMojo {
                     + " a Hibernate worker stays for the next build (0 to 86400), e.g. 300, or 0 to end it with the"
                     + " build");
         }
-        return seconds == 0 || !hibernateFork ? HibernateModel.KeepAlive.OFF : new HibernateModel.KeepAlive(
+        getLog().debug("qalab: Hibernate worker keep-alive " + seconds + " s" + (workerKeepAlive == null
+                || workerKeepAlive.isBlank() ? (seconds == 0 ? " (the environment variable CI is set)" : " (default)")
+                : "") + (hibernateFork ? "" : ", unused: hibernateFork=false")
+                + (cache ? "" : ", unused: cache=false maps in a fresh worker"));
+        return seconds == 0 || !hibernateFork || !cache ? HibernateModel.KeepAlive.OFF : new HibernateModel.KeepAlive(
                 io.github.qalab.schema.CacheFiles.defaultRoot().resolve("workers"), java.time.Duration.ofSeconds(seconds));
     }
 

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -332,6 +333,8 @@ class HibernateModelTest {
             HibernateModel.Result second = HibernateModel.read(next);
             assertEquals(starts + 1, HibernateWorker.STARTS.get(), "no new JVM: the warm worker mapped it");
             assertEquals(served + 1, HibernateWorker.SERVED.get());
+            assertTrue(second.warmWorker(), "the result says the warm worker mapped it");
+            assertFalse(first.warmWorker());
             assertTrue(table(second.schema(), "item").column("stock").isPresent(), second.schema().toString());
             assertTrue(second.schema().table("shelf").isPresent(), second.schema().toString());
             assertFalse(table(first.schema(), "item").column("stock").isPresent());
@@ -341,7 +344,7 @@ class HibernateModelTest {
             assertEquals(fresh.schema(), second.schema());
             assertEquals(fresh.columnOwners(), second.columnOwners());
 
-            // a mapping Hibernate rejects is reported as from a fresh worker, and the warm worker stays
+            // a mapping Hibernate rejects is reported as from a fresh worker
             compile(Map.of("shop/Shelf.java", """
                     package shop;
                     import jakarta.persistence.*;
@@ -352,8 +355,10 @@ class HibernateModelTest {
                     () -> HibernateModel.read(request.get()));
             assertTrue(rejected.getMessage().contains("cannot map the entities"), rejected.getMessage());
             assertEquals(served + 2, HibernateWorker.SERVED.get());
+            // ... and the worker that gave it ends (a failed static initializer would stay failed in it)
+            awaitGone(HibernateWorker.warmSocket(cp, keepAlive).orElseThrow());
         } finally {
-            HibernateWorker.warmSocket(cp, keepAlive).ifPresent(HibernateWorker::stop);
+            HibernateWorker.warmSocket(cp, keepAlive).ifPresent(io.github.qalab.hibernate.bridge.WorkerServer::stop);
         }
         // stopped: the socket goes, and the next build starts a worker again
         long deadline = System.nanoTime() + 10_000_000_000L;
@@ -362,6 +367,92 @@ class HibernateModelTest {
             Thread.sleep(50);
         }
         assertFalse(HibernateWorker.warmSocket(cp, keepAlive).map(Files::exists).orElse(false));
+    }
+
+    private static void awaitGone(Path socket) throws InterruptedException {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (Files.exists(socket) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertFalse(Files.exists(socket), "the warm worker ended and removed its socket");
+    }
+
+    private static final String SLOW = """
+            package shop;
+            import jakarta.persistence.*;
+            @Entity
+            public class Slow {
+                static { try { Thread.sleep(2500); } catch (InterruptedException e) { } }
+                @Id Long id;
+            }
+            """;
+
+    @Test
+    void aBusyWarmWorkerSendsTheNextBuildToAFreshOneAndAGoneBuildEndsIt(@TempDir Path registry) throws Exception {
+        List<Path> cp = compile(Map.of("shop/Item.java", ITEM, "shop/Slow.java", SLOW));
+        HibernateModel.KeepAlive keepAlive = new HibernateModel.KeepAlive(registry, java.time.Duration.ofSeconds(30));
+        java.util.function.Supplier<HibernateModel.Request> request = () -> new HibernateModel.Request(cp,
+                List.of(classes), List.of(), new HibernateModel.Target("h2", "2.3"), Map.of(), true, true, null,
+                keepAlive);
+        Path socket = HibernateWorker.warmSocket(cp, keepAlive).orElseThrow();
+        try {
+            HibernateModel.read(request.get());
+            assertTrue(Files.exists(socket));
+            int starts = HibernateWorker.STARTS.get();
+            // two builds at once: the warm worker maps one (its Slow class takes 2.5 s), the other is told it is busy
+            java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var a = two.submit(() -> HibernateModel.read(request.get()));
+                var b = two.submit(() -> HibernateModel.read(request.get()));
+                assertTrue(a.get().schema().table("slow").isPresent());
+                assertTrue(b.get().schema().table("slow").isPresent());
+                assertTrue(a.get().warmWorker() != b.get().warmWorker(), "one warm, one fresh");
+            } finally {
+                two.shutdownNow();
+            }
+            assertEquals(starts + 1, HibernateWorker.STARTS.get(), "the busy worker's build started a fresh one");
+            assertTrue(Files.exists(socket), "the warm worker stays");
+
+            // a build that goes away while the warm worker maps its request (Ctrl-C): the worker ends with it, as
+            // the request may be stuck in the project's code
+            HibernateModel.prestart(request.get());
+            Thread.sleep(1000);
+            HibernateModel.discardPrestarted();
+            awaitGone(socket);
+        } finally {
+            io.github.qalab.hibernate.bridge.WorkerServer.stop(socket);
+        }
+    }
+
+    @Test
+    void aJarRewrittenWithItsSizeAndTimeKeptHasAnotherStamp(@TempDir Path dir) throws Exception {
+        Path jar = dir.resolve("base-1.jar");
+        Files.writeString(jar, "createdBy");
+        java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(jar);
+        String before = HibernateCache.stamp(jar);
+        Thread.sleep(20);
+        Path rewritten = dir.resolve("base-1.jar.new");
+        Files.writeString(rewritten, "updatedBy");
+        Files.move(rewritten, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.setLastModifiedTime(jar, time);
+        assertEquals(Files.size(jar), 9);
+        org.junit.jupiter.api.Assumptions.assumeTrue(jar.getFileSystem().supportedFileAttributeViews()
+                .contains("unix"), "size and time only on this file system");
+        assertNotEquals(before, HibernateCache.stamp(jar), "the same size and time, another file");
+    }
+
+    @Test
+    void atMostThreeWarmWorkersStay(@TempDir Path registry) throws Exception {
+        for (int i = 0; i < 5; i++) {
+            Path dead = registry.resolve("worker" + i + ".sock");
+            Files.writeString(dead, "nobody listens");
+            Files.setLastModifiedTime(dead, java.nio.file.attribute.FileTime.fromMillis(1_000_000L * (i + 1)));
+        }
+        io.github.qalab.hibernate.bridge.WorkerServer.makeRoom(registry, registry.resolve("worker4.sock"));
+        try (Stream<Path> left = Files.list(registry)) {
+            assertEquals(List.of("worker2.sock", "worker3.sock", "worker4.sock"),
+                    left.map(f -> f.getFileName().toString()).sorted().toList(), "the least recently used go");
+        }
     }
 
     @Test

@@ -70,7 +70,9 @@ public final class BridgeWorker {
         }
         Map<String, Object> answer = answer(PlainValues.read(Path.of(requestPath.strip())), hibernateLog);
         // Kept for later builds: it listens before it answers, so that the next build finds it.
-        java.util.Optional<java.nio.channels.ServerSocketChannel> server = args.length >= 6
+        // A failed mapping is not kept: a class whose static initializer failed stays failed in this JVM.
+        boolean failed = WorkerServer.failed(answer);
+        java.util.Optional<java.nio.channels.ServerSocketChannel> server = args.length >= 6 && !failed
                 ? WorkerServer.listen(Path.of(args[4])) : java.util.Optional.empty();
         // From now on the build that started it may end without ending it.
         detached = server.isPresent();

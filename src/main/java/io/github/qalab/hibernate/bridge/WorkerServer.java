@@ -3,9 +3,7 @@ package io.github.qalab.hibernate.bridge;
 import io.github.qalab.migration.AtomicFiles;
 import io.github.qalab.schema.PlainValues;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -16,6 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,6 +33,9 @@ import java.util.Map;
  * without a reply: the build then maps in a fresh worker, which reports it.
  */
 public final class WorkerServer {
+
+    /** Warm workers kept at most at once; the least recently used ones are asked to stop. */
+    public static final int MAX_WARM = 3;
 
     /** Requests one worker serves before it ends, so that what each request's class loader leaves behind is bounded. */
     static final int MAX_REQUESTS = 50;
@@ -59,8 +63,23 @@ public final class WorkerServer {
     /**
      * Serves requests on {@code server} (listening on {@code socket}) until idle for {@code idleSeconds}, then exits
      * the JVM and removes the socket and the worker's {@code folder}.
+     *
+     * <p>One request maps at a time; a build that comes meanwhile is told {@code busy} at once and maps in a fresh
+     * worker of its own. When the build that asked goes away before the answer (Ctrl-C, killed), the worker exits:
+     * the request may be stuck in the project's own code, which only the end of the JVM stops. A request whose
+     * mapping failed ends the worker after its answer, so that a class whose static initializer failed (which the
+     * JVM never initialises again) cannot fail the next build; the next build starts a fresh worker.
      */
     static void serve(ServerSocketChannel server, Path socket, int idleSeconds, Path folder, Mapper mapper) {
+        // Ended from outside (kill, a shutdown): the socket goes with it, so no build tries it.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                Files.deleteIfExists(socket);
+            } catch (IOException e) {
+                // The next build finds it dead and removes it.
+            }
+        }, "qalab-worker-socket-cleanup"));
+        makeRoom(socket.getParent(), socket);
         long idleNanos = idleSeconds * 1_000_000_000L;
         long[] lastActivity = {System.nanoTime()};
         boolean[] busy = {false};
@@ -81,19 +100,41 @@ public final class WorkerServer {
         }, "qalab-worker-keep-alive");
         watchdog.setDaemon(true);
         watchdog.start();
+        java.util.concurrent.SynchronousQueue<SocketChannel> handOff = new java.util.concurrent.SynchronousQueue<>();
+        Thread acceptor = new Thread(() -> {
+            while (true) {
+                SocketChannel client;
+                try {
+                    client = server.accept();
+                } catch (IOException e) {
+                    return;
+                }
+                // offer() succeeds only while the serving thread waits for a request, i.e. is not mapping one.
+                if (!handOff.offer(client)) {
+                    try (client) {
+                        client.write(ByteBuffer.wrap("busy\n".getBytes(StandardCharsets.UTF_8)));
+                    } catch (IOException e) {
+                        // The build reads no reply and maps in a fresh worker all the same.
+                    }
+                }
+            }
+        }, "qalab-worker-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
         for (int served = 0; served < MAX_REQUESTS; ) {
             SocketChannel client;
             try {
-                client = server.accept();
-            } catch (IOException e) {
+                client = handOff.take();
+            } catch (InterruptedException e) {
                 break;
             }
             synchronized (lock) {
                 busy[0] = true;
             }
+            boolean failed = false;
             try (client) {
-                String line = new BufferedReader(new InputStreamReader(Channels.newInputStream(client),
-                        StandardCharsets.UTF_8)).readLine();
+                java.io.InputStream in = Channels.newInputStream(client);
+                String line = readLine(in);
                 if (line == null || line.isBlank()) {
                     continue;
                 }
@@ -106,11 +147,19 @@ public final class WorkerServer {
                 }
                 served++;
                 touch(socket);
-                Map<String, Object> answer = mapper.map(PlainValues.read(Path.of(files[0])));
+                java.util.concurrent.atomic.AtomicBoolean answered = new java.util.concurrent.atomic.AtomicBoolean();
+                Path requestFile = Path.of(files[0]);
+                watchBuildGone(in, answered, requestFile.getParent(), server, socket, folder);
+                Map<String, Object> request = PlainValues.read(requestFile);
+                Files.deleteIfExists(requestFile);
+                Map<String, Object> answer = mapper.map(request);
+                failed = failed(answer);
                 AtomicFiles.write(Path.of(files[1]), PlainValues.bytes(answer), true);
+                answered.set(true);
                 client.write(ByteBuffer.wrap("ok\n".getBytes(StandardCharsets.UTF_8)));
             } catch (IOException | RuntimeException e) {
                 // The build sees no "ok" and maps in a fresh worker, which reports what went wrong.
+                failed = true;
             } finally {
                 synchronized (lock) {
                     busy[0] = false;
@@ -119,8 +168,54 @@ public final class WorkerServer {
                 // The request's class loader and Hibernate's metamodel are garbage now: give the memory back.
                 System.gc();
             }
+            if (failed) {
+                break;
+            }
         }
         end(server, socket, folder);
+    }
+
+    /** Whether an answer reports a failed mapping (then the worker that gave it is not kept). */
+    static boolean failed(Map<String, Object> answer) {
+        return answer.get("error") != null || answer.get("bridgeError") != null
+                || answer.get("missingHibernate") != null;
+    }
+
+    /** One line of UTF-8 read byte by byte, so that nothing after it is consumed; null at the end of the stream. */
+    private static String readLine(java.io.InputStream in) throws IOException {
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                return line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
+            }
+            if (line.size() > 64 * 1024) {
+                throw new IOException("request line too long");
+            }
+            line.write(b);
+        }
+        return line.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * While a request maps: ends the worker when the build that sent it closes the connection before the answer
+     * (it sends nothing more, so a read returns only at the connection's end), removing the build's request folder.
+     */
+    private static void watchBuildGone(java.io.InputStream in, java.util.concurrent.atomic.AtomicBoolean answered,
+                                       Path requestFolder, ServerSocketChannel server, Path socket, Path folder) {
+        Thread watch = new Thread(() -> {
+            try {
+                in.read();
+            } catch (IOException e) {
+                // closed: by this worker after the answer, or by the build
+            }
+            if (!answered.get()) {
+                // the build's own folder for this request, which a killed build cannot remove
+                AtomicFiles.deleteQuietly(requestFolder);
+                end(server, socket, folder);
+            }
+        }, "qalab-worker-build-gone");
+        watch.setDaemon(true);
+        watch.start();
     }
 
     private static ServerSocketChannel bind(Path socket) throws IOException {
@@ -152,6 +247,48 @@ public final class WorkerServer {
             return probe.isConnected();
         } catch (IOException | RuntimeException e) {
             return false;
+        }
+    }
+
+    /**
+     * Asks the least recently used warm workers in {@code registry} other than {@code keep} to stop, so that at most
+     * {@value #MAX_WARM} stay (each holds a JVM's memory), and removes sockets nobody listens on. Run by a build
+     * before it starts a worker, and by each worker once it listens (builds that start workers at the same time do
+     * not see each other's).
+     */
+    public static void makeRoom(Path registry, Path keep) {
+        List<Path> sockets;
+        try (java.util.stream.Stream<Path> files = Files.list(registry)) {
+            sockets = new ArrayList<>(files.filter(f -> f.getFileName().toString().endsWith(".sock"))
+                    .filter(f -> !f.equals(keep)).toList());
+        } catch (IOException e) {
+            return;
+        }
+        sockets.sort(Comparator.comparingLong(WorkerServer::modified));
+        // the worker about to start, or the one that keeps, is the last of MAX_WARM
+        for (int i = 0; i < sockets.size() - (MAX_WARM - 1); i++) {
+            stop(sockets.get(i));
+        }
+    }
+
+    private static long modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Asks the warm worker on {@code socket} to end (it removes its socket); removes a socket nobody listens on. */
+    public static void stop(Path socket) {
+        try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+            channel.write(ByteBuffer.wrap("stop\n".getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(socket);
+            } catch (IOException ignored) {
+                // The next worker replaces it.
+            }
         }
     }
 
