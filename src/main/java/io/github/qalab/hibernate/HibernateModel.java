@@ -56,8 +56,11 @@ public final class HibernateModel {
     private static final Object BOOT_LOCK = new Object();
 
     /** The reads {@link #prestart} began, by request instance, for the {@link #read} of the same request. */
-    private static final Map<Request, java.util.concurrent.Future<Answered>> PRESTARTED =
-            new java.util.IdentityHashMap<>();
+    private static final Map<Request, Prestarted> PRESTARTED = new java.util.IdentityHashMap<>();
+
+    /** A read {@link #prestart} began, and the thread it runs on. */
+    private record Prestarted(java.util.concurrent.Future<Answered> task, Thread thread) {
+    }
 
     /**
      * What to read.
@@ -271,11 +274,11 @@ public final class HibernateModel {
      *                                 rejects the mapping (its message, as the application would fail at start)
      */
     public static Result read(Request request) throws HibernateModelException {
-        java.util.concurrent.Future<Answered> started;
+        Prestarted started;
         synchronized (PRESTARTED) {
             started = PRESTARTED.remove(request);
         }
-        Answered answered = started == null ? answer(request) : await(started);
+        Answered answered = started == null ? answer(request) : await(started.task());
         EntityClassFinder.Found found = answered.found();
         if (found.entities().isEmpty()) {
             return new Result(Schema.EMPTY, hibernateVersion(request.classPath()).orElse(""), "", "", 0, Map.of(),
@@ -443,14 +446,18 @@ public final class HibernateModel {
             Thread thread = new Thread(task, "qalab-hibernate-read");
             thread.setDaemon(true);
             thread.start();
-            PRESTARTED.put(request, task);
+            PRESTARTED.put(request, new Prestarted(task, thread));
         }
     }
 
     /** Stops every read {@link #prestart} began that no {@link #read} took (its worker JVM ends with it). */
     public static void discardPrestarted() {
         synchronized (PRESTARTED) {
-            PRESTARTED.values().forEach(f -> f.cancel(true));
+            for (Prestarted started : PRESTARTED.values()) {
+                // a warm worker finishes the mapping and stays; then the wait is stopped
+                HibernateWorker.abandon(started.thread());
+                started.task().cancel(true);
+            }
             PRESTARTED.clear();
         }
     }

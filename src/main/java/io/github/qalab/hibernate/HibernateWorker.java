@@ -51,6 +51,10 @@ final class HibernateWorker {
     static final java.util.concurrent.atomic.AtomicInteger STARTS = new java.util.concurrent.atomic.AtomicInteger();
     static final java.util.concurrent.atomic.AtomicInteger SERVED = new java.util.concurrent.atomic.AtomicInteger();
 
+    /** The connection to a warm worker that each reading thread waits on. */
+    static final Map<Thread, java.nio.channels.SocketChannel> ASKING =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** A running worker JVM waiting for its request, with its temporary folder. */
     private record Started(Process process, Path dir) {
         static Path answer(Path dir) {
@@ -201,6 +205,7 @@ final class HibernateWorker {
         Path dir = null;
         try (java.nio.channels.SocketChannel channel = java.nio.channels.SocketChannel.open(
                 java.net.UnixDomainSocketAddress.of(socket))) {
+            ASKING.put(Thread.currentThread(), channel);
             dir = Files.createTempDirectory("qalab-hibernate-");
             Path requestFile = dir.resolve("request.bin");
             Path answerFile = dir.resolve("answer.bin");
@@ -239,7 +244,25 @@ final class HibernateWorker {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         } finally {
+            ASKING.remove(Thread.currentThread());
             AtomicFiles.deleteQuietly(dir);
+        }
+    }
+
+    /**
+     * Tells the warm worker that {@code thread} is waiting for that its answer is no longer needed (the build failed
+     * early), so that it finishes the mapping and stays warm instead of ending as it does when a build goes away
+     * mid-request; then closes the connection, which ends the wait.
+     */
+    static void abandon(Thread thread) {
+        java.nio.channels.SocketChannel channel = ASKING.remove(thread);
+        if (channel == null) {
+            return;
+        }
+        try (channel) {
+            channel.write(java.nio.ByteBuffer.wrap("abandon\n".getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException | RuntimeException e) {
+            // The worker ends as for a build that went away.
         }
     }
 

@@ -369,6 +369,16 @@ class HibernateModelTest {
         assertFalse(HibernateWorker.warmSocket(cp, keepAlive).map(Files::exists).orElse(false));
     }
 
+    /** Waits until a read is connected to a warm worker and has sent its request (the Slow class then maps). */
+    private static void awaitAsking() throws InterruptedException {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (HibernateWorker.ASKING.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertFalse(HibernateWorker.ASKING.isEmpty(), "a read reached the warm worker");
+        Thread.sleep(500);
+    }
+
     private static void awaitGone(Path socket) throws InterruptedException {
         long deadline = System.nanoTime() + 15_000_000_000L;
         while (Files.exists(socket) && System.nanoTime() < deadline) {
@@ -388,7 +398,7 @@ class HibernateModelTest {
             """;
 
     @Test
-    void aBusyWarmWorkerSendsTheNextBuildToAFreshOneAndAGoneBuildEndsIt(@TempDir Path registry) throws Exception {
+    void aBusyWarmWorkerSendsTheNextBuildToAFreshOneAnAbandonedRequestKeepsItAndAGoneBuildEndsIt(@TempDir Path registry) throws Exception {
         List<Path> cp = compile(Map.of("shop/Item.java", ITEM, "shop/Slow.java", SLOW));
         HibernateModel.KeepAlive keepAlive = new HibernateModel.KeepAlive(registry, java.time.Duration.ofSeconds(30));
         java.util.function.Supplier<HibernateModel.Request> request = () -> new HibernateModel.Request(cp,
@@ -413,12 +423,28 @@ class HibernateModelTest {
             assertEquals(starts + 1, HibernateWorker.STARTS.get(), "the busy worker's build started a fresh one");
             assertTrue(Files.exists(socket), "the warm worker stays");
 
-            // a build that goes away while the warm worker maps its request (Ctrl-C): the worker ends with it, as
-            // the request may be stuck in the project's code
+            // a build that failed early while the warm worker maps its request abandons it: the worker finishes
+            // the mapping and stays warm for the next build
             HibernateModel.prestart(request.get());
-            Thread.sleep(1000);
+            awaitAsking();
             HibernateModel.discardPrestarted();
-            awaitGone(socket);
+            Thread.sleep(3000);
+            assertTrue(Files.exists(socket), "an abandoned request keeps the worker");
+            int startsBefore = HibernateWorker.STARTS.get();
+            assertTrue(HibernateModel.read(request.get()).warmWorker());
+            assertEquals(startsBefore, HibernateWorker.STARTS.get());
+
+            // a build that goes away while the warm worker maps its request (Ctrl-C, killed): the worker ends with
+            // it, as the request may be stuck in the project's code
+            java.util.concurrent.ExecutorService one = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try {
+                var gone = one.submit(() -> HibernateModel.read(request.get()));
+                awaitAsking();
+                gone.cancel(true);
+                awaitGone(socket);
+            } finally {
+                one.shutdownNow();
+            }
         } finally {
             io.github.qalab.hibernate.bridge.WorkerServer.stop(socket);
         }

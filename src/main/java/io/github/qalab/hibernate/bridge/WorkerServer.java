@@ -37,6 +37,9 @@ public final class WorkerServer {
     /** Warm workers kept at most at once; the least recently used ones are asked to stop. */
     public static final int MAX_WARM = 3;
 
+    /** How long one request may map before the worker ends, as a fresh worker's build waits for it (10 minutes). */
+    static final long MAX_REQUEST_NANOS = 10L * 60 * 1_000_000_000L;
+
     /** Requests one worker serves before it ends, so that what each request's class loader leaves behind is bounded. */
     static final int MAX_REQUESTS = 50;
 
@@ -92,7 +95,9 @@ public final class WorkerServer {
                     return;
                 }
                 synchronized (lock) {
-                    if (!busy[0] && System.nanoTime() - lastActivity[0] > idleNanos) {
+                    long quiet = System.nanoTime() - lastActivity[0];
+                    // busy this long: stuck in the project's code, with nobody waiting (an abandoned request)
+                    if (busy[0] ? quiet > MAX_REQUEST_NANOS : quiet > idleNanos) {
                         end(server, socket, folder);
                     }
                 }
@@ -101,6 +106,7 @@ public final class WorkerServer {
         watchdog.setDaemon(true);
         watchdog.start();
         java.util.concurrent.SynchronousQueue<SocketChannel> handOff = new java.util.concurrent.SynchronousQueue<>();
+        java.util.concurrent.atomic.AtomicBoolean serving = new java.util.concurrent.atomic.AtomicBoolean();
         Thread acceptor = new Thread(() -> {
             while (true) {
                 SocketChannel client;
@@ -109,13 +115,19 @@ public final class WorkerServer {
                 } catch (IOException e) {
                     return;
                 }
-                // offer() succeeds only while the serving thread waits for a request, i.e. is not mapping one.
-                if (!handOff.offer(client)) {
+                // Busy from the hand-off until the serving thread has answered (not while it collects garbage).
+                if (!serving.compareAndSet(false, true)) {
                     try (client) {
                         client.write(ByteBuffer.wrap("busy\n".getBytes(StandardCharsets.UTF_8)));
                     } catch (IOException e) {
                         // The build reads no reply and maps in a fresh worker all the same.
                     }
+                    continue;
+                }
+                try {
+                    handOff.put(client);
+                } catch (InterruptedException e) {
+                    return;
                 }
             }
         }, "qalab-worker-accept");
@@ -130,6 +142,7 @@ public final class WorkerServer {
             }
             synchronized (lock) {
                 busy[0] = true;
+                lastActivity[0] = System.nanoTime();
             }
             boolean failed = false;
             try (client) {
@@ -148,15 +161,18 @@ public final class WorkerServer {
                 served++;
                 touch(socket);
                 java.util.concurrent.atomic.AtomicBoolean answered = new java.util.concurrent.atomic.AtomicBoolean();
+                java.util.concurrent.atomic.AtomicBoolean abandoned = new java.util.concurrent.atomic.AtomicBoolean();
                 Path requestFile = Path.of(files[0]);
-                watchBuildGone(in, answered, requestFile.getParent(), server, socket, folder);
+                watchBuildGone(in, answered, abandoned, requestFile.getParent(), server, socket, folder);
                 Map<String, Object> request = PlainValues.read(requestFile);
                 Files.deleteIfExists(requestFile);
                 Map<String, Object> answer = mapper.map(request);
                 failed = failed(answer);
-                AtomicFiles.write(Path.of(files[1]), PlainValues.bytes(answer), true);
-                answered.set(true);
-                client.write(ByteBuffer.wrap("ok\n".getBytes(StandardCharsets.UTF_8)));
+                if (!abandoned.get()) {
+                    AtomicFiles.write(Path.of(files[1]), PlainValues.bytes(answer), true);
+                    answered.set(true);
+                    client.write(ByteBuffer.wrap("ok\n".getBytes(StandardCharsets.UTF_8)));
+                }
             } catch (IOException | RuntimeException e) {
                 // The build sees no "ok" and maps in a fresh worker, which reports what went wrong.
                 failed = true;
@@ -165,6 +181,7 @@ public final class WorkerServer {
                     busy[0] = false;
                     lastActivity[0] = System.nanoTime();
                 }
+                serving.set(false);
                 // The request's class loader and Hibernate's metamodel are garbage now: give the memory back.
                 System.gc();
             }
@@ -199,12 +216,18 @@ public final class WorkerServer {
     /**
      * While a request maps: ends the worker when the build that sent it closes the connection before the answer
      * (it sends nothing more, so a read returns only at the connection's end), removing the build's request folder.
+     * A build that no longer needs the answer but is not stuck (it failed early, e.g. on a lint error) sends
+     * {@code abandon} first: the worker then finishes the mapping without answering and stays warm.
      */
     private static void watchBuildGone(java.io.InputStream in, java.util.concurrent.atomic.AtomicBoolean answered,
-                                       Path requestFolder, ServerSocketChannel server, Path socket, Path folder) {
+                                       java.util.concurrent.atomic.AtomicBoolean abandoned, Path requestFolder,
+                                       ServerSocketChannel server, Path socket, Path folder) {
         Thread watch = new Thread(() -> {
             try {
-                in.read();
+                if (in.read() == 'a') {
+                    abandoned.set(true);
+                    return;
+                }
             } catch (IOException e) {
                 // closed: by this worker after the answer, or by the build
             }
