@@ -81,6 +81,8 @@ public final class BridgeWorker {
             WorkerServer.serve(server.get(), Path.of(args[4]), Integer.parseInt(args[5]), folder,
                     request -> answer(request, hibernateLog));
         }
+        // Not kept: end now, even if the project's code left a thread running (the build does not wait for it).
+        System.exit(0);
     }
 
     /**
