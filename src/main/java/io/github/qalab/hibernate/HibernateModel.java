@@ -201,27 +201,20 @@ public final class HibernateModel {
                          Map<String, String> tableOwners, Map<String, String> columnOwners, List<String> warnings,
                          Map<String, List<String>> enumConstants, boolean cached, boolean warmWorker) {
 
-        /** A result mapped in this run or taken from the cache, not by a warm worker. */
-        public Result(Schema schema, String hibernateVersion, String dialect, String beanValidation, int entities,
-                      Map<String, String> tableOwners, Map<String, String> columnOwners, List<String> warnings,
-                      Map<String, List<String>> enumConstants, boolean cached) {
-            this(schema, hibernateVersion, dialect, beanValidation, entities, tableOwners, columnOwners, warnings,
-                    enumConstants, cached, false);
-        }
 
         /** A result Hibernate mapped in this run. */
         public Result(Schema schema, String hibernateVersion, String dialect, String beanValidation, int entities,
                       Map<String, String> tableOwners, Map<String, String> columnOwners, List<String> warnings,
                       Map<String, List<String>> enumConstants) {
             this(schema, hibernateVersion, dialect, beanValidation, entities, tableOwners, columnOwners, warnings,
-                    enumConstants, false);
+                    enumConstants, false, false);
         }
 
         /** A result without enum constants. */
         public Result(Schema schema, String hibernateVersion, String dialect, String beanValidation, int entities,
                       Map<String, String> tableOwners, Map<String, String> columnOwners, List<String> warnings) {
             this(schema, hibernateVersion, dialect, beanValidation, entities, tableOwners, columnOwners, warnings,
-                    Map.of(), false);
+                    Map.of(), false, false);
         }
     }
 
@@ -341,13 +334,13 @@ public final class HibernateModel {
         boolean cached = answer != null;
         boolean warm = false;
         if (answer == null) {
-            answer = request.forked()
-                    ? HibernateWorker.boot(request.classPath(), target, bridgeRequest, request.keepAlive())
-                    : boot(request.classPath(), bridgeRequest);
-            warm = answer.containsKey(HibernateWorker.WARM);
-            if (warm) {
-                answer = new LinkedHashMap<>(answer);
-                answer.remove(HibernateWorker.WARM);
+            if (request.forked()) {
+                HibernateWorker.Answer booted = HibernateWorker.boot(request.classPath(), target, bridgeRequest,
+                        request.keepAlive());
+                answer = booted.values();
+                warm = booted.warm();
+            } else {
+                answer = boot(request.classPath(), bridgeRequest);
             }
             if (cache != null) {
                 cache.store(key.get(), answer);

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,8 +43,14 @@ final class HibernateWorker {
 
     private static final String MAIN = "io.github.qalab.hibernate.bridge.BridgeWorker";
 
-    /** The key {@link #boot} adds to an answer a warm worker gave (not part of the bridge's answer). */
-    static final String WARM = "qalab.warmWorker";
+    /**
+     * A worker's answer.
+     *
+     * @param values the bridge's answer, plus {@code logged} (Hibernate's warnings)
+     * @param warm   whether a warm worker that an earlier build left gave it
+     */
+    record Answer(Map<String, Object> values, boolean warm) {
+    }
 
     /** Worker JVMs this JVM started, and requests a warm worker served (for tests). */
     static final java.util.concurrent.atomic.AtomicInteger STARTS = new java.util.concurrent.atomic.AtomicInteger();
@@ -89,36 +94,28 @@ final class HibernateWorker {
      *
      * @param classPath the project's runtime class path: jars go on the worker's class path, folders to its child
      *                  class loader
-     * @return the bridge's answer, plus {@code logged} (Hibernate's warnings)
      * @throws HibernateModelException when the worker cannot start, fails, times out, or finds no Hibernate
      */
-    static Map<String, Object> boot(List<Path> classPath, HibernateModel.Target target,
-                                    Map<String, Object> bridgeRequest, HibernateModel.KeepAlive keepAlive)
-            throws HibernateModelException {
-        if (keepAlive.on()) {
-            Optional<Path> socket = warmSocket(classPath, keepAlive);
-            Optional<Map<String, Object>> served = socket.isEmpty() ? Optional.empty()
-                    : ask(socket.get(), request(classPath, bridgeRequest));
+    static Answer boot(List<Path> classPath, HibernateModel.Target target, Map<String, Object> bridgeRequest,
+                       HibernateModel.KeepAlive keepAlive) throws HibernateModelException {
+        Optional<Path> socket = keepAlive.on() ? warmSocket(classPath, keepAlive) : Optional.empty();
+        if (socket.isPresent()) {
+            Optional<Map<String, Object>> served = ask(socket.get(), request(classPath, bridgeRequest));
             if (served.isPresent()) {
                 SERVED.incrementAndGet();
-                if (served.get().get("missingHibernate") != null) {
-                    throw HibernateModel.missingHibernate(String.valueOf(served.get().get("missingHibernate")));
-                }
-                Map<String, Object> answer = new LinkedHashMap<>(served.get());
-                answer.put(WARM, Boolean.TRUE);
-                return answer;
+                return checked(new Answer(served.get(), true));
             }
             if (Thread.currentThread().isInterrupted()) {
                 // The read was stopped (the build failed early): no fresh worker for it.
                 throw new HibernateModelException("interrupted while Hibernate mapped the entities", "");
             }
         }
-        Started worker = start(classPath, target, keepAlive);
+        Started worker = start(classPath, target, socket, keepAlive);
         boolean kept = false;
         try {
             Map<String, Object> answer = run(worker, classPath, bridgeRequest);
-            kept = keepAlive.on() && worker.process().isAlive();
-            return answer;
+            kept = socket.isPresent() && worker.process().isAlive();
+            return checked(new Answer(answer, false));
         } finally {
             if (kept) {
                 // It serves later builds now, and removes what is left of its folder when it ends.
@@ -127,6 +124,15 @@ final class HibernateWorker {
                 worker.discard();
             }
         }
+    }
+
+    /** {@code answer}, unless it says the class path has no Hibernate. */
+    private static Answer checked(Answer answer) throws HibernateModelException {
+        Object missing = answer.values().get("missingHibernate");
+        if (missing != null) {
+            throw HibernateModel.missingHibernate(String.valueOf(missing));
+        }
+        return answer;
     }
 
     /**
@@ -235,11 +241,7 @@ final class HibernateWorker {
             }
             return Optional.of(PlainValues.read(answerFile));
         } catch (java.net.ConnectException | java.nio.file.NoSuchFileException e) {
-            try {
-                Files.deleteIfExists(socket);
-            } catch (IOException ignored) {
-                // The next worker replaces it.
-            }
+            io.github.qalab.hibernate.bridge.WorkerServer.forget(socket);
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
@@ -280,9 +282,9 @@ final class HibernateWorker {
         return false;
     }
 
-    private static Started start(List<Path> classPath, HibernateModel.Target target, HibernateModel.KeepAlive keepAlive)
-            throws HibernateModelException {
-        Optional<Path> socket = keepAlive.on() ? warmSocket(classPath, keepAlive) : Optional.empty();
+    /** Starts a worker; with a {@code socket} it stays there for later builds. */
+    private static Started start(List<Path> classPath, HibernateModel.Target target, Optional<Path> socket,
+                                 HibernateModel.KeepAlive keepAlive) throws HibernateModelException {
         socket.ifPresent(s -> io.github.qalab.hibernate.bridge.WorkerServer.makeRoom(s.getParent(), null));
         Path dir;
         try {
@@ -390,9 +392,6 @@ final class HibernateWorker {
             throw new HibernateModelException("cannot read the Hibernate worker's answer: " + e.getMessage(),
                     "use -Dqalab.hibernateFork=false, and report this at"
                     + " https://github.com/qalab/qalab-maven-plugin/issues");
-        }
-        if (answer.get("missingHibernate") != null) {
-            throw HibernateModel.missingHibernate(String.valueOf(answer.get("missingHibernate")));
         }
         return answer;
     }

@@ -75,18 +75,14 @@ public final class WorkerServer {
      */
     static void serve(ServerSocketChannel server, Path socket, int idleSeconds, Path folder, Mapper mapper) {
         // Ended from outside (kill, a shutdown): the socket goes with it, so no build tries it.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                Files.deleteIfExists(socket);
-            } catch (IOException e) {
-                // The next build finds it dead and removes it.
-            }
-        }, "qalab-worker-socket-cleanup"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> forget(socket), "qalab-worker-socket-cleanup"));
         makeRoom(socket.getParent(), socket);
         long idleNanos = idleSeconds * 1_000_000_000L;
-        long[] lastActivity = {System.nanoTime()};
-        boolean[] busy = {false};
-        Object lock = new Object();
+        // Busy (serving) from the hand-off of a connection until the serving thread has answered it, not while it
+        // collects garbage after; lastActivity is when the serving thread last took or finished one.
+        java.util.concurrent.atomic.AtomicBoolean serving = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicLong lastActivity = new java.util.concurrent.atomic.AtomicLong(
+                System.nanoTime());
         Thread watchdog = new Thread(() -> {
             while (true) {
                 try {
@@ -94,19 +90,16 @@ public final class WorkerServer {
                 } catch (InterruptedException e) {
                     return;
                 }
-                synchronized (lock) {
-                    long quiet = System.nanoTime() - lastActivity[0];
-                    // busy this long: stuck in the project's code, with nobody waiting (an abandoned request)
-                    if (busy[0] ? quiet > MAX_REQUEST_NANOS : quiet > idleNanos) {
-                        end(server, socket, folder);
-                    }
+                long quiet = System.nanoTime() - lastActivity.get();
+                // busy this long: stuck in the project's code, with nobody waiting (an abandoned request)
+                if (serving.get() ? quiet > MAX_REQUEST_NANOS : quiet > idleNanos) {
+                    end(server, socket, folder);
                 }
             }
         }, "qalab-worker-keep-alive");
         watchdog.setDaemon(true);
         watchdog.start();
         java.util.concurrent.SynchronousQueue<SocketChannel> handOff = new java.util.concurrent.SynchronousQueue<>();
-        java.util.concurrent.atomic.AtomicBoolean serving = new java.util.concurrent.atomic.AtomicBoolean();
         Thread acceptor = new Thread(() -> {
             while (true) {
                 SocketChannel client;
@@ -115,7 +108,6 @@ public final class WorkerServer {
                 } catch (IOException e) {
                     return;
                 }
-                // Busy from the hand-off until the serving thread has answered (not while it collects garbage).
                 if (!serving.compareAndSet(false, true)) {
                     try (client) {
                         client.write(ByteBuffer.wrap("busy\n".getBytes(StandardCharsets.UTF_8)));
@@ -140,10 +132,7 @@ public final class WorkerServer {
             } catch (InterruptedException e) {
                 break;
             }
-            synchronized (lock) {
-                busy[0] = true;
-                lastActivity[0] = System.nanoTime();
-            }
+            lastActivity.set(System.nanoTime());
             boolean failed = false;
             try (client) {
                 java.io.InputStream in = Channels.newInputStream(client);
@@ -177,10 +166,7 @@ public final class WorkerServer {
                 // The build sees no "ok" and maps in a fresh worker, which reports what went wrong.
                 failed = true;
             } finally {
-                synchronized (lock) {
-                    busy[0] = false;
-                    lastActivity[0] = System.nanoTime();
-                }
+                lastActivity.set(System.nanoTime());
                 serving.set(false);
                 // The request's class loader and Hibernate's metamodel are garbage now: give the memory back.
                 System.gc();
@@ -307,11 +293,16 @@ public final class WorkerServer {
         try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
             channel.write(ByteBuffer.wrap("stop\n".getBytes(StandardCharsets.UTF_8)));
         } catch (IOException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(socket);
-            } catch (IOException ignored) {
-                // The next worker replaces it.
-            }
+            forget(socket);
+        }
+    }
+
+    /** Removes a worker's socket file, as far as it can: one left behind is found dead and replaced later. */
+    public static void forget(Path socket) {
+        try {
+            Files.deleteIfExists(socket);
+        } catch (IOException e) {
+            // The next build or worker finds it dead and removes it.
         }
     }
 
@@ -327,10 +318,10 @@ public final class WorkerServer {
     private static void end(ServerSocketChannel server, Path socket, Path folder) {
         try {
             server.close();
-            Files.deleteIfExists(socket);
         } catch (IOException e) {
-            // A socket file left behind is found dead and replaced by the next worker.
+            // ending anyway
         }
+        forget(socket);
         AtomicFiles.deleteQuietly(folder);
         System.exit(0);
     }
