@@ -105,10 +105,10 @@ final class HibernateWorker {
                 SERVED.incrementAndGet();
                 return checked(new Answer(served.get(), true));
             }
-            if (Thread.currentThread().isInterrupted()) {
-                // The read was stopped (the build failed early): no fresh worker for it.
-                throw new HibernateModelException("interrupted while Hibernate mapped the entities", "");
-            }
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            // The read was stopped (a build that failed early discards its prestarted read): no fresh worker for it.
+            throw new HibernateModelException("interrupted while Hibernate mapped the entities", "");
         }
         Started worker = start(classPath, target, socket, keepAlive);
         boolean kept = false;

@@ -296,10 +296,12 @@ class HibernateModelTest {
 
         HibernateModel.prestart(request);
         HibernateModel.discardPrestarted();
+        // the stopped read may still be on its way to starting a worker: wait until its thread has ended
         long deadline = System.nanoTime() + 10_000_000_000L;
-        while (workerProcesses() > 0 && System.nanoTime() < deadline) {
+        while ((readThreads() > 0 || workerProcesses() > 0) && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
+        assertEquals(0, readThreads(), "the stopped read ended");
         assertEquals(0, workerProcesses(), "a worker no read took is stopped");
         // the read of a request whose prestart was stopped maps it itself
         assertTrue(HibernateModel.read(request).schema().table("item").isPresent());
@@ -498,6 +500,12 @@ class HibernateModelTest {
     }
 
     /** Worker JVMs that this JVM started and that still run. */
+    /** Threads of reads that {@link HibernateModel#prestart} began and that still run. */
+    private static long readThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().equals("qalab-hibernate-read")).count();
+    }
+
     private static long workerProcesses() {
         return ProcessHandle.current().children()
                 .filter(p -> p.info().commandLine().orElse("").contains("BridgeWorker")).count();
