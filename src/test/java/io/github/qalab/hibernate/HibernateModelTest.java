@@ -381,6 +381,25 @@ class HibernateModelTest {
         Thread.sleep(500);
     }
 
+    /** Waits until the warm worker on {@code socket} no longer answers {@code busy} (it finished its mapping). */
+    private static void awaitIdle(Path socket) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try (java.nio.channels.SocketChannel probe = java.nio.channels.SocketChannel.open(
+                    java.net.UnixDomainSocketAddress.of(socket))) {
+                probe.shutdownOutput();
+                // a free worker reads the empty request and closes; a busy one says so first
+                String reply = new String(java.nio.channels.Channels.newInputStream(probe).readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                if (!reply.startsWith("busy")) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the warm worker stayed busy");
+    }
+
     private static void awaitGone(Path socket) throws InterruptedException {
         long deadline = System.nanoTime() + 15_000_000_000L;
         while (Files.exists(socket) && System.nanoTime() < deadline) {
@@ -430,7 +449,7 @@ class HibernateModelTest {
             HibernateModel.prestart(request.get());
             awaitAsking();
             HibernateModel.discardPrestarted();
-            Thread.sleep(3000);
+            awaitIdle(socket);
             assertTrue(Files.exists(socket), "an abandoned request keeps the worker");
             int startsBefore = HibernateWorker.STARTS.get();
             assertTrue(HibernateModel.read(request.get()).warmWorker());
