@@ -42,6 +42,9 @@ public final class ShadowDatabase {
 
     private static final String HISTORY_TABLE = JdbcSchemaReader.FLYWAY_HISTORY;
 
+    /** Column and check shapes the normalisation cache keeps at most; beyond, only those of the last run are kept. */
+    private static final int MAX_LEARNT = 20_000;
+
     private final String url;
     private final String user;
     private final String password;
@@ -135,9 +138,10 @@ public final class ShadowDatabase {
      * learn how the database stores the desired schema's types, defaults and checks.
      */
     public final class Session implements AutoCloseable {
-        private final Connection connection;
+        /** Null until needed, for a session whose schema came from the cache ({@link #openEmbedded}). */
+        private Connection connection;
         /** The connection statements from the project run on (the sandboxed user on the embedded H2). */
-        private final Connection work;
+        private Connection work;
         private final Schema current;
         /** The migrations not yet replayed into this session's database, because {@link #current} came from the cache. */
         private List<MigrationFile> unreplayed;
@@ -150,10 +154,11 @@ public final class ShadowDatabase {
             this.unreplayed = List.of();
         }
 
-        /** A session on a database holding only the set-up, whose schema {@code cached} the migrations produce. */
-        private Session(Connection connection, Connection work, Schema cached, List<MigrationFile> unreplayed) {
-            this.connection = connection;
-            this.work = work;
+        /**
+         * A session whose schema {@code cached} the migrations produce; its database, holding only the set-up, is
+         * started when the normalisation first needs it.
+         */
+        private Session(Schema cached, List<MigrationFile> unreplayed) {
             this.current = cached;
             this.unreplayed = List.copyOf(unreplayed);
         }
@@ -163,6 +168,11 @@ public final class ShadowDatabase {
             return !unreplayed.isEmpty();
         }
 
+        /** Whether this session's database was started (a session from the cache starts it only when needed). */
+        boolean started() {
+            return connection != null;
+        }
+
         /** The schema the replayed migrations produce. */
         public Schema current() {
             return current;
@@ -170,25 +180,47 @@ public final class ShadowDatabase {
 
         /**
          * How the database stores the desired schema: every distinct column type and default, and every check, is
-         * created in scratch tables of this shadow database, read back and dropped again.
+         * created in scratch tables of this shadow database, read back and dropped again. On the embedded shadow with
+         * a cache, what an earlier run learnt is taken from the cache ({@link ShadowCache#normalisationKey}) and only
+         * the rest is created; when the cache knows every shape, no database is started at all.
          *
          * @throws ReplayException when the shadow database rejects a type, default or check of the desired schema
          *                         (the generated migration would not replay either)
          */
         public io.github.qalab.diff.Normalisation normalise(Schema desired, Dialect target) throws ReplayException {
+            ShadowNormaliser.Needs needs = ShadowNormaliser.needs(desired, target);
+            Optional<String> key = cache == null ? Optional.empty() : ShadowCache.normalisationKey(dialect, setupSql);
+            ShadowNormaliser.Learnt known = key.map(k -> cache.loadLearnt(k)).orElse(ShadowNormaliser.Learnt.NONE);
+            Optional<io.github.qalab.diff.Normalisation> fromCache = ShadowNormaliser.known(needs, known, target);
+            if (fromCache.isPresent()) {
+                return fromCache.get();
+            }
             try {
+                if (connection == null) {
+                    Connection[] opened = openSetUp();
+                    connection = opened[0];
+                    work = opened[1];
+                }
                 if (!unreplayed.isEmpty()) {
                     // The scratch objects usually need nothing of the migrations; when they do (a default naming a
                     // sequence, a type a migration created), the migrations are replayed here after all.
                     try {
-                        return ShadowNormaliser.normalise(work, connection, desired, target, embedded);
+                        ShadowNormaliser.Learning learning = ShadowNormaliser.learn(work, connection, needs, known,
+                                target, embedded);
+                        // Learnt on the set-up alone, so true for every chain: kept for the next run.
+                        if (key.isPresent() && learning.learnt().size() > known.size()) {
+                            cache.storeLearnt(key.get(), learning.learnt().size() > MAX_LEARNT
+                                    ? learning.learnt().only(needs) : learning.learnt());
+                        }
+                        return ShadowNormaliser.normalisation(needs, learning, target);
                     } catch (SQLException | ReplayException e) {
                         List<MigrationFile> migrations = unreplayed;
                         unreplayed = List.of();
                         replayStatements(connection, work, migrations);
                     }
                 }
-                return ShadowNormaliser.normalise(work, connection, desired, target, embedded);
+                return ShadowNormaliser.normalisation(needs, ShadowNormaliser.learn(work, connection, needs, known,
+                        target, embedded), target);
             } catch (SQLException e) {
                 throw new ReplayException(null, 0, "shadow database " + url() + " failed while normalising: "
                         + redactMessage(e.getMessage()), "");
@@ -201,6 +233,9 @@ public final class ShadowDatabase {
                 return;
             }
             closed = true;
+            if (connection == null) {
+                return;
+            }
             if (work != connection) {
                 closeQuietly(work);
             }
@@ -211,46 +246,62 @@ public final class ShadowDatabase {
 
     /**
      * The in-memory H2 is fresh and ours: the migrations replay into it ({@link #replayStatements}), unless the cache
-     * holds the schema these exact migrations produce; then only the set-up runs, for the normalisation.
+     * holds the schema these exact migrations produce; then the database is started only if the normalisation needs
+     * it ({@link Session#normalise}).
      */
     private Session openEmbedded(List<MigrationFile> migrations) throws ReplayException {
         Optional<String> key = cache == null ? Optional.empty() : ShadowCache.key(dialect, setupSql, migrations);
         Optional<Schema> cached = key.isEmpty() ? Optional.empty() : cache.load(key.get());
-        Connection c = null;
+        if (cached.isPresent() && !migrations.isEmpty()) {
+            return new Session(cached.get(), migrations);
+        }
+        Connection[] opened = null;
+        try {
+            opened = openSetUp();
+            replayStatements(opened[0], opened[1], migrations);
+            Session session = new Session(opened[0], opened[1]);
+            if (key.isPresent()) {
+                cache.store(key.get(), session.current());
+            }
+            opened = null;
+            return session;
+        } catch (SQLException e) {
+            throw new ReplayException(null, 0, "shadow database " + url() + " failed: " + redactMessage(e.getMessage()),
+                    "");
+        } finally {
+            if (opened != null) {
+                closeQuietly(opened[1]);
+                closeQuietly(opened[0]);
+                release();
+            }
+        }
+    }
+
+    /**
+     * Starts the embedded shadow: connects as its admin and as the sandboxed user that runs the project's statements
+     * (migrations, maybe an untrusted pull request's, run without H2 admin rights: {@link ShadowSandbox}), and runs
+     * the dialect's set-up.
+     *
+     * @return the admin connection and the sandboxed one
+     */
+    private Connection[] openSetUp() throws SQLException {
+        Connection c = connect();
         Connection restricted = null;
         try {
-            c = connect();
-            // Migrations (maybe an untrusted pull request's) run as a user without H2 admin rights: ShadowSandbox.
             restricted = ShadowSandbox.connect(c, url);
             if (!setupSql.isEmpty()) {
                 try (Statement admin = c.createStatement()) {
                     admin.execute(setupSql);
                 }
             }
-            Session session;
-            if (cached.isPresent() && !migrations.isEmpty()) {
-                session = new Session(c, restricted, cached.get(), migrations);
-            } else {
-                replayStatements(c, restricted, migrations);
-                session = new Session(c, restricted);
-                if (key.isPresent()) {
-                    cache.store(key.get(), session.current());
-                }
-            }
-            c = null;
-            restricted = null;
-            return session;
-        } catch (SQLException e) {
-            throw new ReplayException(null, 0, "shadow database " + url() + " failed: " + redactMessage(e.getMessage()),
-                    "");
-        } finally {
+            return new Connection[] {c, restricted};
+        } catch (SQLException | RuntimeException e) {
             if (restricted != null) {
                 closeQuietly(restricted);
             }
-            if (c != null) {
-                closeQuietly(c);
-                release();
-            }
+            closeQuietly(c);
+            release();
+            throw e;
         }
     }
 

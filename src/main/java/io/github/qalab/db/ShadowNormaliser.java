@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,40 +34,115 @@ final class ShadowNormaliser {
     private static final int COLUMNS_PER_TABLE = 40;
 
     /** A distinct column shape: the SQL type as written and the default expression ("" for none). */
-    private record Spec(String sqlType, String defaultValue) {
+    record Spec(String sqlType, String defaultValue) {
+    }
+
+    /**
+     * What normalising taught, by shape: the column each distinct type and default reads back as, and the text each
+     * check reads back as, keyed by its {@linkplain Needs#checkShape shape} (the columns it names, with their types,
+     * and its expression). For one shadow set-up (dialect, H2 version, plugin build) it depends on nothing else, so
+     * {@link ShadowCache} keeps it across runs.
+     */
+    record Learnt(Map<Spec, Column> columns, Map<String, String> checks) {
+        static final Learnt NONE = new Learnt(Map.of(), Map.of());
+
+        Learnt {
+            columns = Map.copyOf(columns);
+            checks = Map.copyOf(checks);
+        }
+
+        int size() {
+            return columns.size() + checks.size();
+        }
+
+        /** What this holds of the shapes {@code needs} names. */
+        Learnt only(Needs needs) {
+            Map<Spec, Column> c = new HashMap<>(columns);
+            c.keySet().retainAll(needs.users().keySet());
+            Map<String, String> k = new HashMap<>(checks);
+            k.keySet().retainAll(needs.checks().keySet());
+            return new Learnt(c, k);
+        }
+    }
+
+    /**
+     * The shapes a desired schema needs normalised.
+     *
+     * @param users    each distinct column shape, with the {@code table.column}s that have it (for messages)
+     * @param checks   each distinct check shape, with a table and check that have it
+     * @param shapeOf  each table's check ({@link #checkKey}) to its shape
+     */
+    record Needs(Map<Spec, List<String>> users, Map<String, CheckUse> checks, Map<String, String> shapeOf) {
+    }
+
+    /** A check to create in a scratch table: the columns it names (with their types) and the table it comes from. */
+    record CheckUse(Table source, CheckConstraint check, List<String> named) {
+    }
+
+    /** What one normalisation learnt: the shapes to keep, and checks learnt with all columns of their table. */
+    record Learning(Learnt learnt, Map<String, String> uncacheableChecks) {
     }
 
     private ShadowNormaliser() {
     }
 
-    /**
-     * @param c    the connection the scratch objects are created on (the sandboxed user of the embedded shadow: the
-     *             types, defaults and checks come from the project's mapping)
-     * @param read the connection they are read back with
-     */
-    static Normalisation normalise(Connection c, Connection read, Schema desired, Dialect target, boolean embedded)
-            throws SQLException, io.github.qalab.db.ReplayException {
-        boolean schemas = !c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).matches(".*(mariadb|mysql).*");
-        String prefix = schemas ? SCRATCH + "." : SCRATCH + "_";
+    /** The distinct column and check shapes of {@code desired} for {@code target}. */
+    static Needs needs(Schema desired, Dialect target) {
         Map<Spec, List<String>> users = new LinkedHashMap<>();
+        Map<String, CheckUse> checks = new LinkedHashMap<>();
+        Map<String, String> shapeOf = new HashMap<>();
         for (Table t : desired.tables()) {
             for (Column col : t.columns()) {
                 users.computeIfAbsent(spec(col, target), k -> new ArrayList<>()).add(t.name() + "." + col.name());
             }
-        }
-        List<Spec> specs = new ArrayList<>(users.keySet());
-        Map<String, List<CheckConstraint>> checkTables = new LinkedHashMap<>();
-        Map<String, Table> checkSources = new LinkedHashMap<>();
-        for (Table t : desired.tables()) {
             for (CheckConstraint check : t.checks()) {
-                String key = Names.key(t.name());
-                if (!checkTables.containsKey(key)) {
-                    checkTables.put(key, new ArrayList<>());
-                    checkSources.put(key, t);
+                List<String> named = new ArrayList<>();
+                for (Column col : t.columns()) {
+                    if (mentions(check.expression(), Names.unquoted(Names.simpleName(col.name())))) {
+                        named.add(target.identifier(Names.simpleName(col.name())) + " " + sqlType(col, target));
+                    }
                 }
-                checkTables.get(key).add(check);
+                String shape = String.join(", ", named) + " | " + check.expression();
+                checks.putIfAbsent(shape, new CheckUse(t, check, named));
+                shapeOf.put(checkKey(t.name(), check), shape);
             }
         }
+        return new Needs(users, checks, shapeOf);
+    }
+
+    /** The normalisation {@code learnt} gives for {@code needs}, when it knows every shape; empty otherwise. */
+    static Optional<Normalisation> known(Needs needs, Learnt learnt, Dialect target) {
+        if (!learnt.columns().keySet().containsAll(needs.users().keySet())
+                || !learnt.checks().keySet().containsAll(needs.checks().keySet())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Stored(learnt.columns(), learnt.checks(), needs.shapeOf(), target));
+    }
+
+    /** The normalisation of {@code needs} from what {@code learning} holds. */
+    static Normalisation normalisation(Needs needs, Learning learning, Dialect target) {
+        Map<String, String> checks = new HashMap<>(learning.learnt().checks());
+        checks.putAll(learning.uncacheableChecks());
+        return new Stored(learning.learnt().columns(), checks, needs.shapeOf(), target);
+    }
+
+    /**
+     * Creates the shapes of {@code needs} that {@code known} lacks in scratch tables, reads them back, and drops them.
+     *
+     * @param c    the connection the scratch objects are created on (the sandboxed user of the embedded shadow: the
+     *             types, defaults and checks come from the project's mapping)
+     * @param read the connection they are read back with
+     * @return {@code known} plus the shapes learnt now
+     */
+    static Learning learn(Connection c, Connection read, Needs needs, Learnt known, Dialect target, boolean embedded)
+            throws SQLException, io.github.qalab.db.ReplayException {
+        boolean schemas = !c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).matches(".*(mariadb|mysql).*");
+        String prefix = schemas ? SCRATCH + "." : SCRATCH + "_";
+        Map<Spec, List<String>> users = needs.users();
+        List<Spec> specs = users.keySet().stream().filter(spec -> !known.columns().containsKey(spec)).toList();
+        Map<Spec, Column> storedColumns = new HashMap<>(known.columns());
+        Map<String, String> storedChecks = new HashMap<>(known.checks());
+        Map<String, String> allColumnChecks = new HashMap<>();
         List<String> created = new ArrayList<>();
         try (Statement s = c.createStatement()) {
             if (schemas) {
@@ -103,54 +179,43 @@ final class ShadowNormaliser {
                     throw e;
                 }
             }
-            // Checks: a scratch table per distinct check expression, with the columns it names (many tables share
-            // e.g. an enum column and its check); when the guess of the named columns falls short, with all the
-            // columns of the table that has it.
-            Map<String, List<String>> checkOwners = new HashMap<>();
-            Map<String, String> scratchByShape = new HashMap<>();
+            // Checks: a scratch table per distinct check shape, with the columns it names (many tables share e.g. an
+            // enum column and its check); when the guess of the named columns falls short, with all the columns of
+            // the table that has it (then what it reads back as is not kept: it depends on that table).
+            Map<String, String> shapeByScratch = new HashMap<>();
+            java.util.Set<String> withAllColumns = new java.util.HashSet<>();
             int n = 0;
-            for (Map.Entry<String, List<CheckConstraint>> e : checkTables.entrySet()) {
-                Table source = checkSources.get(e.getKey());
-                for (CheckConstraint check : e.getValue()) {
-                    List<String> named = new ArrayList<>();
-                    for (Column col : source.columns()) {
-                        if (mentions(check.expression(), Names.unquoted(Names.simpleName(col.name())))) {
-                            named.add(target.identifier(Names.simpleName(col.name())) + " " + sqlType(col, target));
-                        }
-                    }
-                    String shape = String.join(", ", named) + " | " + check.expression();
-                    String scratchName = scratchByShape.get(shape);
-                    if (scratchName == null) {
-                        scratchName = SCRATCH + "_k" + n;
-                        String table = prefix + "k" + n++;
-                        if (!createCheckTable(s, table, named, scratchName, check)) {
-                            List<String> all = new ArrayList<>();
-                            for (Column col : source.columns()) {
-                                all.add(target.identifier(Names.simpleName(col.name())) + " " + sqlType(col, target));
-                            }
-                            try {
-                                s.execute("CREATE TABLE " + table + " (" + String.join(", ", all) + ", CONSTRAINT "
-                                        + scratchName + " CHECK (" + check.expression() + "))");
-                            } catch (SQLException rejected) {
-                                throw new ReplayException(null, 0, "the shadow database rejects the check ("
-                                        + check.expression() + ") of " + source.name() + ": " + firstLine(rejected),
-                                        embedded ? "the embedded H2 cannot run it; set qalab.shadowUrl to an empty"
-                                        + " database of your real vendor" : "check the mapping");
-                            }
-                        }
-                        created.add(table);
-                        scratchByShape.put(shape, scratchName);
-                    }
-                    checkOwners.computeIfAbsent(scratchName, k -> new ArrayList<>())
-                            .add(checkKey(source.name(), check));
+            for (Map.Entry<String, CheckUse> e : needs.checks().entrySet()) {
+                if (known.checks().containsKey(e.getKey())) {
+                    continue;
                 }
+                Table source = e.getValue().source();
+                CheckConstraint check = e.getValue().check();
+                String scratchName = SCRATCH + "_k" + n;
+                String table = prefix + "k" + n++;
+                if (!createCheckTable(s, table, e.getValue().named(), scratchName, check)) {
+                    List<String> all = new ArrayList<>();
+                    for (Column col : source.columns()) {
+                        all.add(target.identifier(Names.simpleName(col.name())) + " " + sqlType(col, target));
+                    }
+                    try {
+                        s.execute("CREATE TABLE " + table + " (" + String.join(", ", all) + ", CONSTRAINT "
+                                + scratchName + " CHECK (" + check.expression() + "))");
+                    } catch (SQLException rejected) {
+                        throw new ReplayException(null, 0, "the shadow database rejects the check ("
+                                + check.expression() + ") of " + source.name() + ": " + firstLine(rejected),
+                                embedded ? "the embedded H2 cannot run it; set qalab.shadowUrl to an empty"
+                                + " database of your real vendor" : "check the mapping");
+                    }
+                    withAllColumns.add(e.getKey());
+                }
+                created.add(table);
+                shapeByScratch.put(Names.key(scratchName), e.getKey());
             }
             // The scratch schema as the database stores its unquoted name (H2 in its own mode: upper case).
             String stored = read.getMetaData().storesUpperCaseIdentifiers() ? SCRATCH.toUpperCase(Locale.ROOT) : SCRATCH;
             Schema scratch = new JdbcSchemaReader(Set.of()).read(read, schemas ? stored : null,
                     schemas ? "" : SCRATCH + "_");
-            Map<Spec, Column> storedColumns = new HashMap<>();
-            Map<String, String> storedChecks = new HashMap<>();
             for (Table t : scratch.tables()) {
                 String table = prefix + Names.unquoted(t.name()).toLowerCase(Locale.ROOT)
                         .substring(schemas ? 0 : SCRATCH.length() + 1);
@@ -161,12 +226,13 @@ final class ShadowNormaliser {
                     }
                 }
                 for (CheckConstraint check : t.checks()) {
-                    for (String owner : checkOwners.getOrDefault(Names.key(check.name()), List.of())) {
-                        storedChecks.put(owner, check.expression());
+                    String shape = shapeByScratch.get(Names.key(check.name()));
+                    if (shape != null) {
+                        (withAllColumns.contains(shape) ? allColumnChecks : storedChecks).put(shape, check.expression());
                     }
                 }
             }
-            return new Stored(storedColumns, storedChecks, target);
+            return new Learning(new Learnt(storedColumns, storedChecks), allColumnChecks);
         } finally {
             try (Statement s = c.createStatement()) {
                 if (schemas) {
@@ -197,15 +263,34 @@ final class ShadowNormaliser {
         }
     }
 
-    /** True when {@code expression} names {@code column} as a word (case-insensitively), quoted or not. */
-    private static boolean mentions(String expression, String column) {
-        return java.util.regex.Pattern.compile("(?i)(?<![\\w$])" + java.util.regex.Pattern.quote(column)
-                + "(?![\\w$])").matcher(expression).find();
+    /**
+     * True when {@code expression} names {@code column} as a word (case-insensitively), quoted or not: not preceded
+     * or followed by a letter, digit, {@code _} or {@code $}. A plain scan rather than a regular expression, since it
+     * runs for every column of every table with a check.
+     */
+    static boolean mentions(String expression, String column) {
+        int n = column.length();
+        if (n == 0) {
+            return false;
+        }
+        for (int i = 0; i + n <= expression.length(); i++) {
+            if (expression.regionMatches(true, i, column, 0, n)
+                    && (i == 0 || !wordChar(expression.charAt(i - 1)))
+                    && (i + n == expression.length() || !wordChar(expression.charAt(i + n)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    /** The normalisation learnt from the scratch tables. */
-    private record Stored(Map<Spec, Column> columns, Map<String, String> checks, Dialect target)
-            implements Normalisation {
+    /** A character of {@code [\w$]} as Java's regular expressions define {@code \w}: ASCII letters, digits, _. */
+    private static boolean wordChar(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '$');
+    }
+
+    /** The normalisation learnt from the scratch tables: checks by their shape, found through each table's check. */
+    private record Stored(Map<Spec, Column> columns, Map<String, String> checks, Map<String, String> shapeOf,
+                          Dialect target) implements Normalisation {
 
         @Override
         public Column stored(String table, Column desired) {
@@ -219,7 +304,9 @@ final class ShadowNormaliser {
 
         @Override
         public String stored(String table, CheckConstraint desired) {
-            return checks.getOrDefault(checkKey(table, desired), desired.expression());
+            String shape = shapeOf.get(checkKey(table, desired));
+            String expression = shape == null ? null : checks.get(shape);
+            return expression == null ? desired.expression() : expression;
         }
     }
 

@@ -56,6 +56,24 @@ public final class SchemaValues {
         return (Schema) value(values, Schema.class);
     }
 
+    /** One record of the neutral model (a {@link Column}, say) as plain values. */
+    public static Map<String, Object> recordValues(Record record) {
+        return record(record);
+    }
+
+    /**
+     * The record of {@code type} the values describe.
+     *
+     * @throws IllegalArgumentException when the values do not describe such a record of this version of the model
+     */
+    public static <T extends Record> T fromValues(Object values, Class<T> type) {
+        try {
+            return type.cast(value(values, type));
+        } catch (ClassCastException e) {
+            throw new IllegalArgumentException("not a " + type.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
     private static Map<String, Object> record(Record record) {
         Shape shape = SHAPES.computeIfAbsent(record.getClass(), Shape::of);
         Map<String, Object> map = new LinkedHashMap<>();

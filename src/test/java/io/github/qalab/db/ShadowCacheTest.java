@@ -147,4 +147,95 @@ class ShadowCacheTest {
             assertFalse(session.cached(), "the migrations were replayed for it");
         }
     }
+
+    /** A desired table with the types, defaults and checks an entity change brings. */
+    private static Schema desired(Column... extra) {
+        List<Column> columns = new java.util.ArrayList<>(List.of(
+                new Column("id", ColumnType.of(ColumnType.Kind.BIGINT), false, "", false),
+                new Column("title", ColumnType.varchar(80), false, "", false),
+                new Column("status", ColumnType.varchar(20), false, "'NEW'", false),
+                new Column("price", ColumnType.decimal(12, 2), true, "0", false)));
+        columns.addAll(List.of(extra));
+        return new Schema(List.of(new Table("ticket", columns, new PrimaryKey("pk_ticket", List.of("id")), List.of(),
+                List.of(), List.of(), List.of(new io.github.qalab.schema.CheckConstraint("ck_status",
+                "status in ('NEW','DONE')")), List.of())), List.of());
+    }
+
+    /** What a normalisation gives for every column and check of {@code schema}. */
+    private static List<Object> stored(Normalisation normalisation, Schema schema) {
+        List<Object> stored = new java.util.ArrayList<>();
+        for (Table t : schema.tables()) {
+            t.columns().forEach(c -> stored.add(normalisation.stored(t.name(), c)));
+            t.checks().forEach(c -> stored.add(normalisation.stored(t.name(), c)));
+        }
+        return stored;
+    }
+
+    @Test
+    void whatNormalisingLearntIsKeptAndANormalisationTheCacheCoversStartsNoDatabase() throws Exception {
+        MigrationDirectory one = write("001_ticket.sql", FIRST);
+        shadow().replay(one.migrations());
+        Schema desired = desired();
+        List<Object> expected;
+        try (ShadowDatabase.Session plain = ShadowDatabase.embedded(POSTGRES).open(one.migrations())) {
+            expected = stored(plain.normalise(desired, POSTGRES), desired);
+        }
+        assertFalse(expected.equals(stored(Normalisation.NONE, desired)), "the shadow stores some of it otherwise "
+                + "than written (so the comparisons below can tell a normalisation from none): " + expected);
+        try (ShadowDatabase.Session first = shadow().open(one.migrations())) {
+            assertEquals(expected, stored(first.normalise(desired, POSTGRES), desired));
+            assertTrue(first.started(), "the first normalisation needs the database");
+        }
+        try (ShadowDatabase.Session second = shadow().open(one.migrations())) {
+            assertEquals(expected, stored(second.normalise(desired, POSTGRES), desired), "the same from the cache");
+            assertFalse(second.started(), "every shape known: no database started");
+        }
+        // an entity change brings one new type: only it is created, and the rest still comes from the cache
+        Column note = new Column("note", ColumnType.varchar(500), true, "'none'", false);
+        Schema changed = desired(note);
+        List<Object> expectedChanged;
+        try (ShadowDatabase.Session plain = ShadowDatabase.embedded(POSTGRES).open(one.migrations())) {
+            expectedChanged = stored(plain.normalise(changed, POSTGRES), changed);
+        }
+        try (ShadowDatabase.Session third = shadow().open(one.migrations())) {
+            assertEquals(expectedChanged, stored(third.normalise(changed, POSTGRES), changed));
+            assertTrue(third.started());
+        }
+        try (ShadowDatabase.Session fourth = shadow().open(one.migrations())) {
+            assertEquals(expectedChanged, stored(fourth.normalise(changed, POSTGRES), changed));
+            assertFalse(fourth.started());
+        }
+    }
+
+    @Test
+    void aNormalisationThatNeededTheMigrationsIsNotKeptAndADamagedEntryIsLearntAgain() throws Exception {
+        MigrationDirectory one = write("001_ticket.sql", FIRST.replace("CREATE SEQUENCE",
+                "CREATE DOMAIN amount AS DECIMAL(12, 2);\nCREATE SEQUENCE"));
+        shadow().replay(one.migrations());
+        Column amount = new Column("total", ColumnType.custom("amount"), false, "", false, "amount");
+        Schema desired = desired(amount);
+        for (int run = 0; run < 2; run++) {
+            try (ShadowDatabase.Session session = shadow().open(one.migrations())) {
+                session.normalise(desired, POSTGRES);
+                assertFalse(session.cached(), "run " + run + ": the type needs the migrations, every time");
+            }
+        }
+        Schema plainDesired = desired();
+        try (ShadowDatabase.Session session = shadow().open(one.migrations())) {
+            session.normalise(plainDesired, POSTGRES);
+        }
+        try (Stream<Path> files = Files.list(cacheDir)) {
+            for (Path entry : files.toList()) {
+                Files.writeString(entry, "garbage");
+            }
+        }
+        List<Object> expected;
+        try (ShadowDatabase.Session plain = ShadowDatabase.embedded(POSTGRES).open(one.migrations())) {
+            expected = stored(plain.normalise(plainDesired, POSTGRES), plainDesired);
+        }
+        try (ShadowDatabase.Session session = shadow().open(one.migrations())) {
+            assertEquals(expected, stored(session.normalise(plainDesired, POSTGRES), plainDesired));
+            assertTrue(session.started(), "a damaged entry is a miss");
+        }
+    }
 }
