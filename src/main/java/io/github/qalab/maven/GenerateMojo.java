@@ -163,8 +163,7 @@ public class GenerateMojo extends AbstractSchemaMojo {
             getLog().warn("Review: " + risk);
         }
         getLog().info("Generated in " + timing(start, plan));
-        record(written);
-        lint(written, settings);
+        lint(written, record(written), settings);
         getLog().info("Review it, then apply it with mvn qalab:migrate");
     }
 
@@ -190,9 +189,10 @@ public class GenerateMojo extends AbstractSchemaMojo {
     }
 
     /** The safety lint of verify, on the file just written: what it would say in CI, said now. */
-    private void lint(Path written, MigrationGenerator.Settings settings) throws MojoFailureException {
+    /** The safety lint of the file just written; {@code now} is the folder as {@link #record} scanned it. */
+    private void lint(Path written, MigrationDirectory now, MigrationGenerator.Settings settings)
+            throws MojoFailureException {
         long start = System.nanoTime();
-        MigrationDirectory now = scanMigrations();
         List<MigrationFile> file = now.migrations().stream()
                 .filter(m -> m.path().toAbsolutePath().normalize().equals(written.toAbsolutePath().normalize()))
                 .toList();
@@ -209,11 +209,17 @@ public class GenerateMojo extends AbstractSchemaMojo {
                 + " (" + (System.nanoTime() - start) / 1_000_000 + " ms)");
     }
 
-    /** Records the new file in qalab.sum, so that verify can tell later edits from the generated content. */
-    private void record(Path written) throws MojoFailureException {
+    /**
+     * Records the new file in qalab.sum, so that verify can tell later edits from the generated content.
+     *
+     * @return the migration folder as scanned with the new file
+     */
+    private MigrationDirectory record(Path written) throws MojoFailureException {
         try {
-            MigrationSum.Written sum = MigrationSum.update(scanMigrations());
+            MigrationDirectory now = scanMigrations();
+            MigrationSum.Written sum = MigrationSum.update(now);
             getLog().info("Recorded " + written.getFileName() + " in " + display(sum.file()));
+            return now;
         } catch (IOException e) {
             throw new MojoFailureException("Wrote " + display(written) + " but cannot update "
                     + MigrationSum.FILE_NAME + ": " + e.getMessage() + " \u2014 fix the folder's permissions, then run"
