@@ -3,6 +3,7 @@ package io.github.qalab.generate;
 import io.github.qalab.db.ReplayException;
 import io.github.qalab.db.ShadowDatabase;
 import io.github.qalab.diff.Operation;
+import io.github.qalab.diff.Operation.AddCheck;
 import io.github.qalab.diff.Operation.AddColumn;
 import io.github.qalab.diff.Operation.AddForeignKey;
 import io.github.qalab.diff.Operation.AddPrimaryKey;
@@ -10,12 +11,15 @@ import io.github.qalab.diff.Operation.AddUniqueConstraint;
 import io.github.qalab.diff.Operation.AlterColumn;
 import io.github.qalab.diff.Operation.AlterSequence;
 import io.github.qalab.diff.Operation.CreateIndex;
+import io.github.qalab.diff.Operation.CreateSchema;
 import io.github.qalab.diff.Operation.CreateSequence;
 import io.github.qalab.diff.Operation.CreateTable;
+import io.github.qalab.diff.Operation.DropCheck;
 import io.github.qalab.diff.Operation.DropColumn;
 import io.github.qalab.diff.Operation.DropForeignKey;
 import io.github.qalab.diff.Operation.DropIndex;
 import io.github.qalab.diff.Operation.DropPrimaryKey;
+import io.github.qalab.diff.Operation.DropSchema;
 import io.github.qalab.diff.Operation.DropSequence;
 import io.github.qalab.diff.Operation.DropTable;
 import io.github.qalab.diff.Operation.DropUniqueConstraint;
@@ -26,6 +30,7 @@ import io.github.qalab.diff.SchemaDiff;
 import io.github.qalab.migration.MigrationDirectory;
 import io.github.qalab.migration.MigrationFile;
 import io.github.qalab.schema.Column;
+import io.github.qalab.schema.Names;
 import io.github.qalab.schema.Schema;
 import io.github.qalab.sql.Dialect;
 
@@ -48,7 +53,8 @@ public final class LiveDrift {
      * One difference between the database and its applied migrations.
      *
      * @param object  what differs: {@code table}, {@code column}, {@code primary key}, {@code unique constraint},
-     *                {@code index}, {@code foreign key}, {@code sequence}
+     *                {@code index}, {@code foreign key}, {@code sequence}, {@code check} (compared per table by name
+     *                and count, not by expression), {@code schema}
      * @param table   the table it belongs to ("" for a sequence)
      * @param name    its name (the column's, index's, ...; the table's for a table)
      * @param change  {@code added} (in the database only), {@code missing} (in the migrations only) or
@@ -118,8 +124,12 @@ public final class LiveDrift {
         Set<String> added = operations.stream().filter(o -> o instanceof AddForeignKey)
                 .map(o -> key(((AddForeignKey) o).table(), ((AddForeignKey) o).foreignKey().name()))
                 .collect(Collectors.toSet());
+        Set<Operation> sameCheck = sameChecks(operations);
         List<Difference> differences = new ArrayList<>();
         for (Operation op : operations) {
+            if (op instanceof Operation.Remark || sameCheck.contains(op)) {
+                continue;
+            }
             if (op instanceof DropForeignKey d && added.contains(key(d.table(), d.foreignKey().name()))) {
                 continue;
             }
@@ -129,6 +139,50 @@ public final class LiveDrift {
             differences.add(describe(op, dialect));
         }
         return differences;
+    }
+
+    /**
+     * The check operations that are one check on both sides: the shadow database (H2) and the live one write a check's
+     * expression each their own way (PostgreSQL reads {@code status IN ('A','B')} back as
+     * {@code ((status)::text = ANY ((ARRAY['A'::character varying, ...])::text[]))}) and name an unnamed check each
+     * their own way, so a live drift check compares checks per table by name and then by count, never by text: a
+     * check dropped and one added on the same table are the same check; only the surplus on either side is a
+     * difference.
+     */
+    private static Set<Operation> sameChecks(List<Operation> operations) {
+        java.util.Map<String, List<DropCheck>> dropped = new java.util.LinkedHashMap<>();
+        java.util.Map<String, List<AddCheck>> added = new java.util.LinkedHashMap<>();
+        for (Operation op : operations) {
+            if (op instanceof DropCheck d) {
+                dropped.computeIfAbsent(Names.key(d.table()), k -> new ArrayList<>()).add(d);
+            } else if (op instanceof AddCheck a) {
+                added.computeIfAbsent(Names.key(a.table()), k -> new ArrayList<>()).add(a);
+            }
+        }
+        Set<Operation> same = new java.util.HashSet<>();
+        for (java.util.Map.Entry<String, List<DropCheck>> e : dropped.entrySet()) {
+            List<DropCheck> drops = new ArrayList<>(e.getValue());
+            List<AddCheck> adds = new ArrayList<>(added.getOrDefault(e.getKey(), List.of()));
+            // by name first, then one for one
+            for (java.util.Iterator<DropCheck> d = drops.iterator(); d.hasNext(); ) {
+                DropCheck drop = d.next();
+                for (java.util.Iterator<AddCheck> a = adds.iterator(); a.hasNext(); ) {
+                    AddCheck add = a.next();
+                    if (!drop.check().name().isEmpty() && drop.check().name().equalsIgnoreCase(add.check().name())) {
+                        same.add(drop);
+                        same.add(add);
+                        d.remove();
+                        a.remove();
+                        break;
+                    }
+                }
+            }
+            for (int i = 0; i < Math.min(drops.size(), adds.size()); i++) {
+                same.add(drops.get(i));
+                same.add(adds.get(i));
+            }
+        }
+        return same;
     }
 
     private static String key(String table, String foreignKey) {
@@ -202,6 +256,20 @@ public final class LiveDrift {
             return new Difference("sequence", "", o.to().name(), "changed", "sequence " + o.to().name()
                     + ": the applied migrations make it increment by " + o.from().increment() + ", the database"
                     + " has " + o.to().increment() + " (altered by hand?)");
+        }
+        if (op instanceof AddCheck o) {
+            return added("check", o.table(), o.check().name(), "check " + (o.check().name().isEmpty() ? ""
+                    : o.check().name() + " ") + "on " + o.table() + " (" + o.check().expression() + ")");
+        }
+        if (op instanceof DropCheck o) {
+            return missing("check", o.table(), o.check().name(), "check " + (o.check().name().isEmpty() ? ""
+                    : o.check().name() + " ") + "on " + o.table() + " (" + o.check().expression() + ")");
+        }
+        if (op instanceof CreateSchema o) {
+            return added("schema", "", o.name(), "schema " + o.name());
+        }
+        if (op instanceof DropSchema o) {
+            return missing("schema", "", o.name(), "schema " + o.name());
         }
         if (op instanceof RenameTable || op instanceof RenameColumn) {
             throw new IllegalStateException("a drift check compares without renames: " + op.describe());

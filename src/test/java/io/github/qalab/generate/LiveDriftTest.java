@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Live drift on the real servers: a database migrated to the head is in sync with its migrations; an index, a column
  * and a type change made by hand, and a unique constraint dropped by hand, are each named; a revision that is not
- * applied yet is not expected. The index on a foreign-key column, created before the key, must not count: the H2
+ * applied yet is not expected; checks, which each database writes its own way, are in sync after a migrate, and one
+ * added by hand is named. The index on a foreign-key column, created before the key, must not count: the H2
  * shadow reuses it for the key, which once hid it from the replayed schema.
  */
 class LiveDriftTest {
@@ -39,8 +40,11 @@ class LiveDriftTest {
                 id BIGINT NOT NULL,
                 email VARCHAR(255) NOT NULL,
                 display_name VARCHAR(80) NOT NULL,
+                status VARCHAR(10) NOT NULL,
                 CONSTRAINT pk_app_user PRIMARY KEY (id),
-                CONSTRAINT uk_app_user_email UNIQUE (email)
+                CONSTRAINT uk_app_user_email UNIQUE (email),
+                CONSTRAINT ck_app_user_status CHECK (status IN ('NEW', 'DONE')),
+                CHECK (display_name <> '')
             );
 
             /* qalab:downgrade
@@ -89,6 +93,7 @@ class LiveDriftTest {
             try (Connection c = db.connect(); Statement s = c.createStatement()) {
                 s.execute("CREATE INDEX ix_app_user_display_name ON app_user (display_name)");
                 s.execute("ALTER TABLE app_user ADD COLUMN nickname VARCHAR(40)");
+                s.execute("ALTER TABLE app_user ADD CONSTRAINT ck_app_user_nickname CHECK (nickname <> 'x')");
                 s.execute(dialectName.equals("postgresql")
                         ? "ALTER TABLE app_user ALTER COLUMN display_name TYPE VARCHAR(120)"
                         : "ALTER TABLE app_user MODIFY COLUMN display_name VARCHAR(120) NOT NULL");
@@ -107,11 +112,16 @@ class LiveDriftTest {
                     "column app_user.display_name: the applied migrations make it VARCHAR(80) NOT NULL, the database"
                             + " has VARCHAR(120) NOT NULL (altered by hand?)",
                     "index ix_app_user_display_name on app_user[display_name]: in the database, not in the applied"
-                            + " migrations (added by hand?)"),
+                            + " migrations (added by hand?)",
+                    // the two checks of the migrations are in sync although each database writes them its own way
+                    "check ck_app_user_nickname on app_user (" + (dialectName.equals("postgresql")
+                            ? "(((nickname)::text <> 'x'::text))" : "`nickname` <> 'x'") + "): in the database, not"
+                            + " in the applied migrations (added by hand?)"),
                     drift.differences().stream().map(LiveDrift.Difference::message).toList());
-            assertEquals(List.of("unique constraint/missing", "column/added", "column/changed", "index/added"),
+            assertEquals(List.of("unique constraint/missing", "column/added", "column/changed", "index/added",
+                            "check/added"),
                     drift.differences().stream().map(d -> d.object() + "/" + d.change()).toList());
-            assertEquals("the database compared with 2 applied migrations (up to 002): 4 differences", drift.note());
+            assertEquals("the database compared with 2 applied migrations (up to 002): 5 differences", drift.note());
         }
     }
 }
