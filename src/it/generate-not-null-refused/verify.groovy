@@ -1,8 +1,8 @@
 def log = new File(basedir, 'build.log').text
 def folder = new File(basedir, 'src/main/resources/db/migration')
 // 1: both refused at the entity, naming the column and the flag, nothing written
-assert log =~ /\[ERROR\] src\/main\/java\/com\/example\/Customer\.java:\d+: customer\.email becomes NOT NULL: .* — give them a value: -Dqalab\.backfill=customer\.email='none'/
-assert log =~ /\[ERROR\] src\/main\/java\/com\/example\/Customer\.java:\d+: adds NOT NULL column customer\.currency without a default: .* -Dqalab\.backfill=customer\.currency=/
+assert log =~ /\[ERROR\] src\/main\/java\/com\/example\/Customer\.java:\d+: customer\.email becomes NOT NULL: .* — give them a value: "-Dqalab\.backfill=customer\.email='none'"/
+assert log =~ /\[ERROR\] src\/main\/java\/com\/example\/Customer\.java:\d+: adds NOT NULL column customer\.currency without a default: .* "-Dqalab\.backfill=customer\.currency=/
 assert log.contains('2 changes would destroy data or fail on the rows the tables already hold, so nothing was written')
 // 2: with values for the existing rows: written, the rows are filled first, and verify accepts it
 def file = new File(folder, '002_require_email_and_currency.sql')

@@ -256,8 +256,8 @@ public record SafetyReview(List<Operation> operations, List<EntityProblem> refus
             refuse(position(table, column.name()).orElse(null), "adds NOT NULL column " + table + "."
                             + column.name() + " without a default: the rows " + table + " already holds have no value"
                             + " for it, so the migration fails",
-                    "give them one: -D" + DataPolicy.BACKFILL_PROPERTY + "=" + table + "." + column.name() + "="
-                            + example(column) + " (any SQL value), or declare a default in the entity"
+                    "give them one: " + shellArgument("-D" + DataPolicy.BACKFILL_PROPERTY + "=" + table + "."
+                            + column.name() + "=" + example(column)) + " (any SQL value), or declare a default in the entity"
                             + " (@ColumnDefault), or make the attribute nullable");
             return o;
         }
@@ -290,8 +290,9 @@ public record SafetyReview(List<Operation> operations, List<EntityProblem> refus
                     refuse(position(table, name).orElse(null), table + "." + name + " becomes NOT NULL: rows that"
                                     + " hold NULL make the migration fail (PostgreSQL, H2) or are set to a zero value"
                                     + " (MariaDB)",
-                            "give them a value: -D" + DataPolicy.BACKFILL_PROPERTY + "=" + table + "." + name + "="
-                                    + example(o.to()) + " (any SQL value), or declare a default in the entity"
+                            "give them a value: " + shellArgument("-D" + DataPolicy.BACKFILL_PROPERTY + "=" + table
+                                    + "." + name + "=" + example(o.to())) + " (any SQL value), or declare a default"
+                                    + " in the entity"
                                     + " (@ColumnDefault)");
                 }
             } else if (o.nullabilityChanged() && !o.from().nullable() && !o.from().identity()) {
@@ -485,9 +486,9 @@ public record SafetyReview(List<Operation> operations, List<EntityProblem> refus
             refuse(position(table, column).orElse(null), table + "." + column + " no longer accepts " + values
                             + " (constants removed from the enum): rows that still hold one make the migration fail"
                             + " or lose their value",
-                    "map them to a value that stays: -D" + DataPolicy.BACKFILL_PROPERTY + "=" + table + "." + column
-                            + "=" + example + "; or, if no row holds them: -D" + DataPolicy.ALLOW_PROPERTY + "="
-                            + table + "." + column);
+                    "map them to a value that stays: " + shellArgument("-D" + DataPolicy.BACKFILL_PROPERTY + "="
+                            + table + "." + column + "=" + example) + "; or, if no row holds them: -D"
+                            + DataPolicy.ALLOW_PROPERTY + "=" + table + "." + column);
             return Optional.empty();
         }
 
@@ -584,9 +585,26 @@ public record SafetyReview(List<Operation> operations, List<EntityProblem> refus
             return false;
         }
 
+        /**
+         * The value {@code -Dqalab.backfill} gives the rows of {@code table.column}; empty, with a refusal, when it is a
+         * bare name that is neither an SQL value keyword ({@code TRUE}, {@code CURRENT_TIMESTAMP}, ...) nor a column
+         * of the table, which is what the shell leaves of a quoted text value ({@code 'none'} becomes {@code none}):
+         * written as is, the migration would fail on it.
+         */
         private Optional<String> backfill(String table, String column) {
             Optional<String> value = policy.backfill(table, column);
             value.ifPresent(v -> used.add(Names.key(table) + "." + Names.key(column)));
+            if (value.isPresent() && BARE_NAME.matcher(value.get()).matches()
+                    && !VALUE_KEYWORDS.contains(value.get().toUpperCase(Locale.ROOT))
+                    && current.table(table).flatMap(t -> t.column(value.get())).isEmpty()) {
+                refuse(position(table, column).orElse(null), "the value " + value.get() + " that -D"
+                                + DataPolicy.BACKFILL_PROPERTY + " gives " + table + "." + column + " is a bare name,"
+                                + " not an SQL value (no column of " + table + " has that name)",
+                        "write a text value in quotes, and quote the whole argument so that the shell keeps them: "
+                                + shellArgument("-D" + DataPolicy.BACKFILL_PROPERTY + "=" + table + "." + column + "='"
+                                + value.get().replace("'", "''") + "'"));
+                return Optional.empty();
+            }
             return value;
         }
 
@@ -616,9 +634,14 @@ public record SafetyReview(List<Operation> operations, List<EntityProblem> refus
             return dialect.placeholderValue(column);
         }
 
+        /** A value to show in a hint: the type's zero value, or a short text that fits the column's length. */
         private String example(Column column) {
             String value = dialect.placeholderValue(column);
-            return value.equals("''") ? "'none'" : value;
+            if (!value.equals("''")) {
+                return value;
+            }
+            int length = column.type().length();
+            return length > 0 && length < 4 ? "'x'" : "'none'";
         }
 
         private String sql(Column column) {
@@ -634,6 +657,28 @@ public record SafetyReview(List<Operation> operations, List<EntityProblem> refus
             Path file = at == null ? directory.head().map(MigrationFile::path).orElse(null) : at.file();
             refusals.add(new EntityProblem(file, at == null ? 1 : at.line(), message, hint));
         }
+    }
+
+    /** A bare name: what a shell leaves of {@code 'none'} typed without quoting the whole argument. */
+    private static final Pattern BARE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
+
+    /** SQL words that are values, which a backfill may give bare. */
+    private static final java.util.Set<String> VALUE_KEYWORDS = java.util.Set.of("TRUE", "FALSE", "NULL", "UNKNOWN",
+            "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP", "LOCALTIME", "LOCALTIMESTAMP", "CURRENT_USER",
+            "SESSION_USER", "USER");
+
+    /**
+     * {@code argument} as a POSIX shell keeps it when pasted: as it is when it holds no character the shell reads,
+     * else in double quotes, else (when it holds {@code " $ ` \ !}) in single quotes.
+     */
+    static String shellArgument(String argument) {
+        if (argument.matches("[A-Za-z0-9_.,=:/@+%-]+")) {
+            return argument;
+        }
+        if (!argument.matches(".*[\"$`\\\\!].*")) {
+            return "\"" + argument + "\"";
+        }
+        return "'" + argument.replace("'", "'\\''") + "'";
     }
 
     private static String quote(String value) {

@@ -146,8 +146,21 @@ class SafetyReviewTest {
         // at the entity class, or at the field where the model knows it
         assertTrue(refusals.get(0).matches("src/p/Note\\.java:(5|9): note\\.text becomes NOT NULL: rows that hold NULL"
                 + " make the migration fail.*"), refusals.get(0));
-        assertTrue(refusals.get(0).endsWith("give them a value: -Dqalab.backfill=note.text='none' (any SQL value),"
-                + " or declare a default in the entity (@ColumnDefault)"), refusals.get(0));
+        assertTrue(refusals.get(0).endsWith("give them a value: \"-Dqalab.backfill=note.text='none'\" (any SQL"
+                + " value), or declare a default in the entity (@ColumnDefault)"), refusals.get(0));
+
+        // the shell's version of 'none' typed without quoting the whole argument: a bare name, refused with the fix
+        MigrationGenerator.Plan bare = MigrationGenerator.plan(migrations,
+                settings(DataPolicy.parse("", "note.text=none")));
+        List<String> bareRefusals = formatted(bare);
+        assertTrue(bareRefusals.stream().anyMatch(r -> r.contains("the value none that -Dqalab.backfill gives"
+                + " note.text is a bare name, not an SQL value") && r.endsWith("quote the whole argument so that the"
+                + " shell keeps them: \"-Dqalab.backfill=note.text='none'\"")), bareRefusals.toString());
+        assertTrue(bare.review().refused(), "nothing is written with the bare name");
+        // an SQL value keyword is a value
+        MigrationGenerator.Plan keyword = MigrationGenerator.plan(migrations,
+                settings(DataPolicy.parse("", "note.text=CURRENT_USER")));
+        assertFalse(keyword.review().refused(), formatted(keyword).toString());
 
         MigrationGenerator.Plan filled = MigrationGenerator.plan(migrations,
                 settings(DataPolicy.parse("", "note.text='(none)'")));
@@ -192,5 +205,15 @@ class SafetyReviewTest {
         Dialect dialect = Dialect.named("postgresql");
         return new MigrationGenerator.Settings(new DesiredModel.FromSources(List.of(dir.resolve("src")), List.of(),
                 NamingStrategy.SPRING, dialect), dialect, Renames.NONE, ShadowDatabase.embedded(dialect), policy);
+    }
+
+    @Test
+    void aHintIsWrittenSoThatAShellKeepsItsQuotes() {
+        assertEquals("-Dqalab.backfill=account.balance=0",
+                SafetyReview.shellArgument("-Dqalab.backfill=account.balance=0"));
+        assertEquals("\"-Dqalab.backfill=account.currency='EUR'\"",
+                SafetyReview.shellArgument("-Dqalab.backfill=account.currency='EUR'"));
+        assertEquals("'-Dqalab.backfill=a.b='\\''$HOME'\\'''",
+                SafetyReview.shellArgument("-Dqalab.backfill=a.b='$HOME'"));
     }
 }
