@@ -24,8 +24,8 @@ public final class LocationExistsRule implements Rule {
 
     @Override
     public String hint() {
-        return "create the folder (mkdir -p it; qalab:generate run on its own, e.g. mvn qalab:generate, also creates"
-                + " it with the first migration, but a build whose verify runs first fails here), or fix the"
+        return "create the folder (mkdir -p it; mvn compile qalab:generate -Dqalab.message=\"Create the schema\" also"
+                + " creates it with the first migration, but a build whose verify runs first fails here), or fix the"
                 + " configured location (qalab.locations)";
     }
 

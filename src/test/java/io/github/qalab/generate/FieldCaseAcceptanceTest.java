@@ -303,7 +303,7 @@ class FieldCaseAcceptanceTest {
         CompiledEntities done = COMPILED.get(sources);
         if (done == null) {
             if (classes == null) {
-                classes = Files.createTempDirectory("qalab-field-case-classes");
+                classes = io.github.qalab.testing.TempFolders.deletedAtExit("qalab-field-case-classes");
             }
             done = EntityCompiler.compile(sources, classes.resolve("c" + COMPILED.size()));
             COMPILED.put(sources, done);

@@ -81,7 +81,7 @@ class GenerateAcceptanceTest {
 
     @BeforeAll
     static void compileSteps() throws IOException {
-        compiled = Files.createTempDirectory("qalab-evolution");
+        compiled = io.github.qalab.testing.TempFolders.deletedAtExit("qalab-evolution");
         for (int step = 1; step <= EvolutionFixtures.STEPS; step++) {
             STEPS.put(step, EntityCompiler.compile(EvolutionFixtures.sources(step), compiled.resolve("step" + step)));
         }

@@ -153,7 +153,7 @@ class FieldCaseHarnessTest {
         CompiledEntities done = COMPILED.get(sources);
         if (done == null) {
             if (classes == null) {
-                classes = Files.createTempDirectory("qalab-field-cases");
+                classes = io.github.qalab.testing.TempFolders.deletedAtExit("qalab-field-cases");
             }
             done = EntityCompiler.compile(sources, classes.resolve("c" + COMPILED.size()));
             COMPILED.put(sources, done);

@@ -25,7 +25,7 @@ final class JudgeLab {
     static synchronized CompiledEntities compiled() {
         if (compiled == null) {
             try {
-                compiled = EntityCompiler.compile(sources(), Files.createTempDirectory("qalab-judge-lab"));
+                compiled = EntityCompiler.compile(sources(), io.github.qalab.testing.TempFolders.deletedAtExit("qalab-judge-lab"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
