@@ -11,6 +11,7 @@ public final class ReplayException extends Exception {
     private final transient Path file;
     private final int line;
     private final String databaseMessage;
+    private final String hint;
 
     public ReplayException(Path file, int line, String databaseMessage, String hint) {
         super((file == null ? "" : file + (line > 0 ? ":" + line : "") + ": ") + databaseMessage
@@ -18,6 +19,20 @@ public final class ReplayException extends Exception {
         this.file = file;
         this.line = line;
         this.databaseMessage = databaseMessage;
+        this.hint = hint == null ? "" : hint;
+    }
+
+    /** What to do, "" when nothing is said. */
+    public String hint() {
+        return hint;
+    }
+
+    /**
+     * Whether the shadow database refused the desired (entities') schema while normalising it, a type or check it
+     * cannot hold, rather than a migration or the shadow database itself failing.
+     */
+    public boolean desiredSchemaRefused() {
+        return file == null && databaseMessage.startsWith("the shadow database rejects");
     }
 
     /** The migration file that failed, or {@code null} when the shadow database itself failed. */

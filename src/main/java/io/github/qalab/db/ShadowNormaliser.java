@@ -110,6 +110,53 @@ final class ShadowNormaliser {
         return new Needs(users, checks, shapeOf);
     }
 
+    private static final java.util.regex.Pattern CREATED_TYPE = java.util.regex.Pattern.compile(
+            "(?i)\\bcreate\\s+(?:or\\s+replace\\s+)?(?:domain|type)\\s+(?:if\\s+not\\s+exists\\s+)?"
+                    + "((?:\"[^\"]+\"|[\\w$]+)(?:\\s*\\.\\s*(?:\"[^\"]+\"|[\\w$]+))*)");
+
+    /**
+     * The names (lower case, without schema or quotes) of the domains and types the upgrade parts of
+     * {@code migrations} create ({@code CREATE DOMAIN}, {@code CREATE TYPE}); a name in a comment counts too, which
+     * only costs a replay.
+     */
+    static Set<String> typesCreatedBy(List<io.github.qalab.migration.MigrationFile> migrations) {
+        Set<String> names = new java.util.HashSet<>();
+        for (io.github.qalab.migration.MigrationFile m : migrations) {
+            java.util.regex.Matcher created = CREATED_TYPE.matcher(m.upgrade().sql());
+            while (created.find()) {
+                names.add(lastName(created.group(1)));
+            }
+        }
+        return names;
+    }
+
+    /** Whether a column type, or a column of a check, of {@code needs} names one of {@code types}. */
+    static boolean usesAny(Needs needs, Set<String> types) {
+        if (types.isEmpty()) {
+            return false;
+        }
+        for (Spec spec : needs.users().keySet()) {
+            String type = spec.sqlType().strip().split("[\\s(]", 2)[0];
+            if (types.contains(lastName(type))) {
+                return true;
+            }
+        }
+        for (String shape : needs.checks().keySet()) {
+            for (String type : types) {
+                if (mentions(shape, type)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The last part of a possibly qualified, possibly quoted name, unquoted and in lower case. */
+    private static String lastName(String name) {
+        String last = name.substring(name.lastIndexOf('.') + 1).strip();
+        return Names.unquoted(last.replace("\"", "")).toLowerCase(Locale.ROOT);
+    }
+
     /** The normalisation {@code learnt} gives for {@code needs}, when it knows every shape; empty otherwise. */
     static Optional<Normalisation> known(Needs needs, Learnt learnt, Dialect target) {
         if (!learnt.columns().keySet().containsAll(needs.users().keySet())
@@ -298,7 +345,9 @@ final class ShadowNormaliser {
             if (read == null) {
                 return desired;
             }
-            return new Column(desired.name(), read.type(), desired.nullable(), desired.identity() ? ""
+            // a columnDefinition that says NOT NULL (or a type that implies it, as serial does) makes the column NOT
+            // NULL whatever the mapping says, as in Hibernate's own DDL
+            return new Column(desired.name(), read.type(), desired.nullable() && read.nullable(), desired.identity() ? ""
                     : read.defaultValue(), desired.identity(), desired.sqlType());
         }
 

@@ -113,6 +113,12 @@ public final class SchemaDrift {
                     "Drift not checked: no entity found");
         } catch (ReplayException e) {
             Path where = e.file() != null ? e.file() : directory.locations().get(0);
+            if (e.desiredSchemaRefused()) {
+                // the entities' own schema, not a migration: a type the shadow database cannot hold
+                return new Result(List.of(new Violation(REPLAY, Severity.ERROR, where, e.line(),
+                        "the shadow database cannot hold the entities' schema: " + e.databaseMessage(), e.hint())),
+                        "Drift not checked: the shadow database cannot hold the entities' schema");
+            }
             return new Result(List.of(new Violation(REPLAY, Severity.ERROR, where, e.line(),
                     "migration does not replay into the shadow database: " + e.databaseMessage(),
                     REPLAY_HINT)),

@@ -443,17 +443,35 @@ public final class HibernateModel {
         }
     }
 
-    /** Stops every read {@link #prestart} began that no {@link #read} took (its worker JVM ends with it). */
+    /**
+     * Stops every read {@link #prestart} began that no {@link #read} took (its worker JVM ends with it), and waits up
+     * to {@value #DISCARD_WAIT_MILLIS} ms for each to clean up: the build may end right after, and a read cut off by
+     * the end of the JVM would leave its worker's folder, or a worker started too late to see its build go.
+     */
     public static void discardPrestarted() {
+        List<Thread> stopped = new ArrayList<>();
         synchronized (PRESTARTED) {
             for (Prestarted started : PRESTARTED.values()) {
                 // a warm worker finishes the mapping and stays; then the wait is stopped
                 HibernateWorker.abandon(started.thread());
                 started.task().cancel(true);
+                stopped.add(started.thread());
             }
             PRESTARTED.clear();
         }
+        long deadline = System.nanoTime() + DISCARD_WAIT_MILLIS * 1_000_000L;
+        for (Thread thread : stopped) {
+            try {
+                thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000L));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
+
+    /** How long {@link #discardPrestarted} waits for the stopped reads to clean up. */
+    static final long DISCARD_WAIT_MILLIS = 3000;
 
     static HibernateModelException missingHibernate(String cause) {
         return new HibernateModelException("hibernate-core is not on the project's runtime class path (" + cause + ")",

@@ -122,8 +122,9 @@ public class GenerateMojo extends AbstractSchemaMojo {
             throw new MojoFailureException(n + (n == 1 ? " entity mapping problem" : " entity mapping problems")
                     + ": fix the entities above, then run " + EXAMPLE.replace("Add account table", message));
         } catch (ReplayException e) {
-            throw new MojoFailureException("An existing migration does not replay into the shadow database: "
-                    + relativize(e.getMessage()));
+            // no file: the shadow database refused the entities' own schema (a type it cannot hold), not a migration
+            throw new MojoFailureException((e.desiredSchemaRefused() ? "The shadow database cannot hold the entities' schema: "
+                    : "An existing migration does not replay into the shadow database: ") + relativize(e.getMessage()));
         } catch (MigrationGenerator.NoEntitiesException e) {
             throw new MojoFailureException(e.getMessage() + ". Searched source roots "
                     + settings.model().sourceRoots().stream().map(this::display).toList()

@@ -238,4 +238,61 @@ class ShadowCacheTest {
             assertTrue(session.started(), "a damaged entry is a miss");
         }
     }
+
+    @Test
+    void aTypeTheMigrationsCreateUnderABuiltInNameIsNeverTakenFromTheCache() throws Exception {
+        // H2 (as PostgreSQL) reads a domain before its built-in type of the same name: clob means text here
+        MigrationDirectory one = write("001_doc.sql", """
+                -- revision: 001
+                -- down_revision: none
+
+                CREATE DOMAIN clob AS text;
+                CREATE TABLE doc (id BIGINT NOT NULL, body clob, CONSTRAINT pk_doc PRIMARY KEY (id));
+
+                /* qalab:downgrade
+                DROP TABLE doc;
+                DROP DOMAIN clob;
+                */
+                """);
+        Column body = new Column("body", ColumnType.custom("clob"), true, "", false, "clob");
+        Schema desired = new Schema(List.of(new Table("doc", List.of(
+                new Column("id", ColumnType.of(ColumnType.Kind.BIGINT), false, "", false), body),
+                new PrimaryKey("pk_doc", List.of("id")), List.of(), List.of(), List.of())), List.of());
+        Column expected;
+        try (ShadowDatabase.Session plain = ShadowDatabase.embedded(POSTGRES).open(one.migrations())) {
+            expected = plain.normalise(desired, POSTGRES).stored("doc", body);
+        }
+        // another project taught the cache what the built-in clob is
+        MigrationDirectory other = write("001_doc.sql", FIRST);
+        shadow().replay(other.migrations());
+        try (ShadowDatabase.Session session = shadow().open(other.migrations())) {
+            session.normalise(desired, POSTGRES);
+        }
+        shadow().replay(one.migrations());
+        for (int run = 0; run < 2; run++) {
+            try (ShadowDatabase.Session session = shadow().open(one.migrations())) {
+                assertEquals(expected, session.normalise(desired, POSTGRES).stored("doc", body), "run " + run);
+                assertFalse(session.cached(), "normalised where the migrations ran");
+            }
+        }
+        try (ShadowDatabase.Session session = shadow().open(one.migrations())) {
+            assertEquals(session.current().table("doc").orElseThrow().column("body").orElseThrow().type(),
+                    session.normalise(desired, POSTGRES).stored("doc", body).type(),
+                    "the entity's clob is the migrations' clob: no change");
+        }
+    }
+
+    @Test
+    void aColumnDefinitionThatSaysNotNullIsNotNullWhateverTheMappingSays() throws Exception {
+        MigrationDirectory one = write("001_ticket.sql", FIRST);
+        Column cd = new Column("cd", ColumnType.varchar(40), true, "", false, "varchar(40) not null default 'x'");
+        Schema desired = new Schema(List.of(new Table("ticket", List.of(
+                new Column("id", ColumnType.of(ColumnType.Kind.BIGINT), false, "", false), cd),
+                new PrimaryKey("pk_ticket", List.of("id")), List.of(), List.of(), List.of())), List.of());
+        for (int run = 0; run < 2; run++) {
+            try (ShadowDatabase.Session session = shadow().open(one.migrations())) {
+                assertFalse(session.normalise(desired, POSTGRES).stored("ticket", cd).nullable(), "run " + run);
+            }
+        }
+    }
 }

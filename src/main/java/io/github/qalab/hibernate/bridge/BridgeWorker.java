@@ -66,6 +66,8 @@ public final class BridgeWorker {
                 StandardCharsets.UTF_8)).readLine();
         idle.interrupt();
         if (requestPath == null || requestPath.isBlank()) {
+            // The build went away before it sent a request (it failed early): nothing of this worker stays.
+            AtomicFiles.deleteQuietly(folder);
             return;
         }
         Map<String, Object> answer = answer(PlainValues.read(Path.of(requestPath.strip())), hibernateLog);

@@ -153,7 +153,14 @@ public final class WorkerServer {
                 java.util.concurrent.atomic.AtomicBoolean abandoned = new java.util.concurrent.atomic.AtomicBoolean();
                 Path requestFile = Path.of(files[0]);
                 watchBuildGone(in, answered, abandoned, requestFile.getParent(), server, socket, folder);
-                Map<String, Object> request = PlainValues.read(requestFile);
+                Map<String, Object> request;
+                try {
+                    request = PlainValues.read(requestFile);
+                } catch (java.nio.file.NoSuchFileException gone) {
+                    // The build abandoned the request (and removed its folder) before it was read: no failure,
+                    // and a build that went away ends this worker through watchBuildGone.
+                    continue;
+                }
                 Files.deleteIfExists(requestFile);
                 Map<String, Object> answer = mapper.map(request);
                 failed = failed(answer);
