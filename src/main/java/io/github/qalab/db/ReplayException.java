@@ -12,14 +12,28 @@ public final class ReplayException extends Exception {
     private final int line;
     private final String databaseMessage;
     private final String hint;
+    private final boolean desiredSchemaRefused;
 
     public ReplayException(Path file, int line, String databaseMessage, String hint) {
+        this(file, line, databaseMessage, hint, false);
+    }
+
+    private ReplayException(Path file, int line, String databaseMessage, String hint, boolean desiredSchemaRefused) {
         super((file == null ? "" : file + (line > 0 ? ":" + line : "") + ": ") + databaseMessage
                 + (hint == null || hint.isEmpty() ? "" : " — " + hint));
         this.file = file;
         this.line = line;
         this.databaseMessage = databaseMessage;
         this.hint = hint == null ? "" : hint;
+        this.desiredSchemaRefused = desiredSchemaRefused;
+    }
+
+    /**
+     * The shadow database refused the desired (entities') schema while normalising it: a type, default or check it
+     * cannot hold; no migration is at fault.
+     */
+    static ReplayException desiredSchemaRefused(String databaseMessage, String hint) {
+        return new ReplayException(null, 0, databaseMessage, hint, true);
     }
 
     /** What to do, "" when nothing is said. */
@@ -32,7 +46,7 @@ public final class ReplayException extends Exception {
      * cannot hold, rather than a migration or the shadow database itself failing.
      */
     public boolean desiredSchemaRefused() {
-        return file == null && databaseMessage.startsWith("the shadow database rejects");
+        return desiredSchemaRefused;
     }
 
     /** The migration file that failed, or {@code null} when the shadow database itself failed. */

@@ -210,10 +210,8 @@ public final class ShadowDatabase {
                     connection = opened[0];
                     work = opened[1];
                 }
-                if (chainTypes && !unreplayed.isEmpty()) {
-                    List<MigrationFile> toReplay = unreplayed;
-                    unreplayed = List.of();
-                    replayStatements(connection, work, toReplay);
+                if (chainTypes) {
+                    replayRest();
                 }
                 if (!unreplayed.isEmpty()) {
                     // The scratch objects usually need nothing of the migrations; when they do (a default naming a
@@ -228,9 +226,7 @@ public final class ShadowDatabase {
                         }
                         return ShadowNormaliser.normalisation(needs, learning, target);
                     } catch (SQLException | ReplayException e) {
-                        List<MigrationFile> toReplay = unreplayed;
-                        unreplayed = List.of();
-                        replayStatements(connection, work, toReplay);
+                        replayRest();
                     }
                 }
                 return ShadowNormaliser.normalisation(needs, ShadowNormaliser.learn(work, connection, needs, known,
@@ -239,6 +235,13 @@ public final class ShadowDatabase {
                 throw new ReplayException(null, 0, "shadow database " + url() + " failed while normalising: "
                         + redactMessage(e.getMessage()), "");
             }
+        }
+
+        /** Replays into this session's database the migrations whose schema came from the cache. */
+        private void replayRest() throws SQLException, ReplayException {
+            List<MigrationFile> toReplay = unreplayed;
+            unreplayed = List.of();
+            replayStatements(connection, work, toReplay);
         }
 
         @Override

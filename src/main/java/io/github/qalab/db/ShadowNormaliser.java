@@ -216,8 +216,8 @@ final class ShadowNormaliser {
                             s.execute("DROP TABLE " + prefix + "probe");
                         } catch (SQLException rejected) {
                             Spec spec = chunk.get(i);
-                            throw new ReplayException(null, 0, "the shadow database rejects the type " + spec.sqlType()
-                                    + (spec.defaultValue().isEmpty() ? "" : " with DEFAULT " + spec.defaultValue())
+                            throw ReplayException.desiredSchemaRefused("the shadow database rejects the type "
+                                    + spec.sqlType() + (spec.defaultValue().isEmpty() ? "" : " with DEFAULT " + spec.defaultValue())
                                     + " of " + String.join(", ", users.get(spec)) + ": " + firstLine(rejected),
                                     embedded ? "the embedded H2 cannot run it; set qalab.shadowUrl to an empty database"
                                             + " of your real vendor" : "check the mapping of that column");
@@ -249,7 +249,7 @@ final class ShadowNormaliser {
                         s.execute("CREATE TABLE " + table + " (" + String.join(", ", all) + ", CONSTRAINT "
                                 + scratchName + " CHECK (" + check.expression() + "))");
                     } catch (SQLException rejected) {
-                        throw new ReplayException(null, 0, "the shadow database rejects the check ("
+                        throw ReplayException.desiredSchemaRefused("the shadow database rejects the check ("
                                 + check.expression() + ") of " + source.name() + ": " + firstLine(rejected),
                                 embedded ? "the embedded H2 cannot run it; set qalab.shadowUrl to an empty"
                                 + " database of your real vendor" : "check the mapping");

@@ -258,12 +258,10 @@ public final class LiveDrift {
                     + " has " + o.to().increment() + " (altered by hand?)");
         }
         if (op instanceof AddCheck o) {
-            return added("check", o.table(), o.check().name(), "check " + (o.check().name().isEmpty() ? ""
-                    : o.check().name() + " ") + "on " + o.table() + " (" + o.check().expression() + ")");
+            return added("check", o.table(), o.check().name(), check(o.table(), o.check()));
         }
         if (op instanceof DropCheck o) {
-            return missing("check", o.table(), o.check().name(), "check " + (o.check().name().isEmpty() ? ""
-                    : o.check().name() + " ") + "on " + o.table() + " (" + o.check().expression() + ")");
+            return missing("check", o.table(), o.check().name(), check(o.table(), o.check()));
         }
         if (op instanceof CreateSchema o) {
             return added("schema", "", o.name(), "schema " + o.name());
@@ -275,6 +273,11 @@ public final class LiveDrift {
             throw new IllegalStateException("a drift check compares without renames: " + op.describe());
         }
         throw new IllegalStateException("unknown operation " + op.describe());
+    }
+
+    private static String check(String table, io.github.qalab.schema.CheckConstraint check) {
+        return "check " + (check.name().isEmpty() ? "" : check.name() + " ") + "on " + table + " ("
+                + check.expression() + ")";
     }
 
     private static Difference added(String object, String table, String name, String what) {

@@ -295,4 +295,33 @@ class ShadowCacheTest {
             }
         }
     }
+
+    @Test
+    void aTypeTheShadowCannotHoldIsTheEntitiesSchemaNotAMigration() throws Exception {
+        MigrationDirectory one = write("001_ticket.sql", FIRST);
+        Column odd = new Column("odd", ColumnType.custom("no_such_type_here"), true, "", false, "no_such_type_here");
+        Schema desired = desired(odd);
+        try (ShadowDatabase.Session session = shadow().open(one.migrations())) {
+            ReplayException e = org.junit.jupiter.api.Assertions.assertThrows(ReplayException.class,
+                    () -> session.normalise(desired, POSTGRES));
+            assertTrue(e.desiredSchemaRefused(), e.getMessage());
+            assertTrue(e.getMessage().contains("the shadow database rejects the type no_such_type_here of ticket.odd"),
+                    e.getMessage());
+        }
+        try {
+            ShadowDatabase.embedded(POSTGRES).replay(write("002_bad.sql", """
+                    -- revision: 002
+                    -- down_revision: 001
+
+                    ALTER TABLE nowhere ADD COLUMN x INT;
+
+                    /* qalab:downgrade
+                    ALTER TABLE nowhere DROP COLUMN x;
+                    */
+                    """).migrations());
+            org.junit.jupiter.api.Assertions.fail("the migration cannot replay");
+        } catch (ReplayException e) {
+            assertFalse(e.desiredSchemaRefused(), "a migration at fault: " + e.getMessage());
+        }
+    }
 }
