@@ -65,4 +65,61 @@ class PlainValuesTest {
         Files.write(truncated, Arrays.copyOf(bytes, bytes.length - 5));
         assertThrows(IOException.class, () -> PlainValues.read(truncated));
     }
+
+    @Test
+    void aLengthBeyondTheEndOfTheFileIsAnIoException() throws IOException {
+        Path file = dir.resolve("huge.bin");
+        // magic, a map of one entry whose key claims 2 GB
+        Files.write(file, new byte[]{0x51, 0x41, 0x4c, 0x01, 'M', 0, 0, 0, 1, 'S', 0x7f, (byte) 0xff, (byte) 0xff, 0});
+        assertThrows(IOException.class, () -> PlainValues.read(file));
+    }
+
+    /** The format is the one java.io.DataOutputStream wrote before (big-endian), so files of earlier builds read. */
+    @Test
+    void theBytesAreTheDataStreamFormat() throws IOException {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("s", "Gr\u00f6\u00dfe");
+        map.put("i", -7);
+        map.put("j", Long.MIN_VALUE + 3);
+        map.put("d", -2.5);
+        map.put("l", List.of(true, false));
+        map.put("n", null);
+        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(expected)) {
+            out.writeInt(0x51414c01);
+            out.writeByte('M');
+            out.writeInt(6);
+            key(out, "s");
+            byte[] utf8 = "Gr\u00f6\u00dfe".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            out.writeByte('S');
+            out.writeInt(utf8.length);
+            out.write(utf8);
+            key(out, "i");
+            out.writeByte('I');
+            out.writeInt(-7);
+            key(out, "j");
+            out.writeByte('J');
+            out.writeLong(Long.MIN_VALUE + 3);
+            key(out, "d");
+            out.writeByte('D');
+            out.writeDouble(-2.5);
+            key(out, "l");
+            out.writeByte('L');
+            out.writeInt(2);
+            out.writeByte('T');
+            out.writeByte('F');
+            key(out, "n");
+            out.writeByte('N');
+        }
+        assertEquals(Arrays.toString(expected.toByteArray()), Arrays.toString(PlainValues.bytes(map)));
+        Path file = dir.resolve("stream.bin");
+        Files.write(file, expected.toByteArray());
+        assertEquals(map, PlainValues.read(file));
+    }
+
+    private static void key(java.io.DataOutputStream out, String key) throws IOException {
+        out.writeByte('S');
+        out.writeInt(key.length());
+        out.writeBytes(key);
+    }
 }
