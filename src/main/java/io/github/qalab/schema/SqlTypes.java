@@ -78,8 +78,27 @@ public final class SqlTypes {
 
     /** Lower case, single blanks, no blanks inside parentheses: {@code VARCHAR ( 255 )} to {@code varchar(255)}. */
     public static String normalise(String sqlType) {
-        return sqlType.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").replaceAll(" ?\\( ?", "(")
-                .replaceAll(" ?, ?", ",").replaceAll(" ?\\)", ")").strip();
+        // One pass instead of four regular expressions: the diff compares every column's type this way, thousands of
+        // times in a large model. Whitespace is the regular expression \s: blank, tab, line break, form feed, VT.
+        String lower = sqlType.toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(lower.length());
+        boolean blank = false;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                blank = true;
+                continue;
+            }
+            if (blank && out.length() > 0 && c != '(' && c != ',' && c != ')') {
+                char last = out.charAt(out.length() - 1);
+                if (last != '(' && last != ',') {
+                    out.append(' ');
+                }
+            }
+            blank = false;
+            out.append(c);
+        }
+        return out.toString().strip();
     }
 
     private static int[] numbers(String args) {

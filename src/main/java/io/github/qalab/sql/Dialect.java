@@ -72,7 +72,6 @@ public sealed interface Dialect extends TypeEquivalence permits SqlDialect {
     }
 
     private static String normalised(String sqlType) {
-        return sqlType.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").replaceAll(" ?\\( ?", "(")
-                .replaceAll(" ?, ?", ",").replaceAll(" ?\\)", ")").strip();
+        return io.github.qalab.schema.SqlTypes.normalise(sqlType);
     }
 }
