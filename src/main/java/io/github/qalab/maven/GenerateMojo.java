@@ -18,6 +18,7 @@ import io.github.qalab.lint.MigrationLinter;
 import io.github.qalab.migration.MigrationFile;
 import io.github.qalab.integrity.IntegrityRules;
 import io.github.qalab.migration.MigrationDirectory;
+import io.github.qalab.migration.MigrationParser;
 import io.github.qalab.migration.MigrationSum;
 import io.github.qalab.migration.MigrationWriter;
 import org.apache.maven.plugin.MojoFailureException;
@@ -101,7 +102,7 @@ public class GenerateMojo extends AbstractSchemaMojo {
             Path written = writeSafely(() -> MigrationWriter.writeNextEmpty(directory, message));
             getLog().info("Wrote template " + display(written)
                     + ": add the SQL by hand; qalab:verify fails on it (QL006) until it holds a statement");
-            record(written);
+            record(directory, written);
             return;
         }
 
@@ -164,7 +165,7 @@ public class GenerateMojo extends AbstractSchemaMojo {
             getLog().warn("Review: " + risk);
         }
         getLog().info("Generated in " + timing(start, plan));
-        lint(written, record(written), settings);
+        lint(written, record(directory, written), plan, settings);
         getLog().info("Review it, then apply it with mvn qalab:migrate");
     }
 
@@ -189,16 +190,22 @@ public class GenerateMojo extends AbstractSchemaMojo {
                 + "=<table or table.column>), then run " + EXAMPLE.replace("Add account table", message) + " again");
     }
 
-    /** The safety lint of verify, on the file just written: what it would say in CI, said now. */
-    /** The safety lint of the file just written; {@code now} is the folder as {@link #record} scanned it. */
-    private void lint(Path written, MigrationDirectory now, MigrationGenerator.Settings settings)
+    /**
+     * The safety lint of the file just written: what verify would say in CI, said now. {@code now} is the folder as
+     * {@link #record} gave it; the file's statements are the plan's, so they need not be cut from its text again.
+     */
+    private void lint(Path written, MigrationDirectory now, Plan plan, MigrationGenerator.Settings settings)
             throws MojoFailureException {
         long start = System.nanoTime();
-        List<MigrationFile> file = now.migrations().stream()
-                .filter(m -> m.path().toAbsolutePath().normalize().equals(written.toAbsolutePath().normalize()))
-                .toList();
-        List<Violation> found = new MigrationLinter(now, LintDialect.parse(settings.dialect().name()), severities())
-                .lint(file);
+        Path target = written.toAbsolutePath().normalize();
+        List<Violation> found = new ArrayList<>();
+        MigrationLinter linter = new MigrationLinter(now, LintDialect.parse(settings.dialect().name()), severities());
+        for (MigrationFile file : now.migrations()) {
+            if (file.path().toAbsolutePath().normalize().equals(target)) {
+                found.addAll(linter.lint(file, plan.sql().upgrade().stream()
+                        .flatMap(step -> step.statements().stream()).toList()));
+            }
+        }
         Path base = basedir.toPath().toAbsolutePath();
         for (Violation v : found) {
             getLog().warn(v.format(base));
@@ -211,21 +218,17 @@ public class GenerateMojo extends AbstractSchemaMojo {
     }
 
     /**
-     * Records the new file in qalab.sum, so that verify can tell later edits from the generated content.
+     * Says that the new file is recorded in qalab.sum (the writer wrote both), so that verify can tell later edits from
+     * the generated content.
      *
-     * @return the migration folder as scanned with the new file
+     * @param before the folder as scanned before the file was written
+     * @return the folder with the new file, as a new scan would find it
      */
-    private MigrationDirectory record(Path written) throws MojoFailureException {
-        try {
-            MigrationDirectory now = scanMigrations();
-            MigrationSum.Written sum = MigrationSum.update(now);
-            getLog().info("Recorded " + written.getFileName() + " in " + display(sum.file()));
-            return now;
-        } catch (IOException e) {
-            throw new MojoFailureException("Wrote " + display(written) + " but cannot update "
-                    + MigrationSum.FILE_NAME + ": " + e.getMessage() + " \u2014 fix the folder's permissions, then run"
-                    + " mvn qalab:hash");
-        }
+    private MigrationDirectory record(MigrationDirectory before, Path written) {
+        MigrationDirectory now = before.with(MigrationParser.read(written, written.getParent()));
+        getLog().info("Recorded " + written.getFileName() + " in "
+                + display(MigrationSum.location(now).orElse(written.resolveSibling(MigrationSum.FILE_NAME))));
+        return now;
     }
 
     private static List<Violation> concat(List<Violation> a, List<Violation> b) {

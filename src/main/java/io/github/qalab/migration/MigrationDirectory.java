@@ -113,6 +113,16 @@ public record MigrationDirectory(List<Path> locations, List<MigrationFile> files
         }
     }
 
+    /**
+     * This folder with one more file, e.g. the migration just written next to the files this scan found: what a new
+     * scan would find, without reading the other files again.
+     */
+    public MigrationDirectory with(MigrationFile file) {
+        List<MigrationFile> all = new ArrayList<>(files);
+        all.add(file);
+        return new MigrationDirectory(locations, all, missingLocations);
+    }
+
     /** The real path of a folder (links resolved), or its normalised absolute path when it cannot be resolved. */
     private static Path identity(Path path) {
         try {

@@ -70,14 +70,17 @@ public final class MigrationWriter {
         return directory.nextNumber();
     }
 
-    /** Writes the migration and the updated {@code qalab.sum} of its directory, both prepared before either moves. */
+    /**
+     * Writes the migration and the updated {@code qalab.sum} of its directory, both prepared before either moves. The
+     * sum holds the files as {@code directory} read them (the ones the caller checked), not as they may have been
+     * edited since, and the new file.
+     */
     private static Path writeRecorded(MigrationDirectory directory, String fileName, String text) throws IOException {
         Path folder = folderOf(directory);
         Files.createDirectories(folder);
-        MigrationDirectory now = MigrationDirectory.scan(directory.locations());
         MigrationFile written = MigrationParser.parse(folder.resolve(fileName), folder,
                 Integer.parseInt(fileName.substring(0, 3)), "", text.getBytes(StandardCharsets.UTF_8));
-        Map<String, String> entries = new LinkedHashMap<>(MigrationSum.of(now).entries());
+        Map<String, String> entries = new LinkedHashMap<>(MigrationSum.of(directory).entries());
         entries.put(fileName, MigrationSum.hashOf(written));
         MigrationSum sum = new MigrationSum(entries);
         Path sumFile = MigrationSum.location(directory).orElseThrow();

@@ -193,4 +193,37 @@ class MigrationLinterTest {
         Violation drop = single(found, "QL101", 8);
         assertTrue(drop.message().startsWith("DROP TABLE app_user:"), drop.message());
     }
+
+    /**
+     * generate lints the file it rendered from the plan's statements: found in the text, they are the statements
+     * Flyway's splitter cuts, at the same lines, and give the same findings; statements not in the text fall back to
+     * the splitter.
+     */
+    @Test
+    void theRenderedStatementsAreTheOnesFlywayCutsAtTheSameLines() {
+        List<io.github.qalab.migration.MigrationStep> upgrade = List.of(
+                new io.github.qalab.migration.MigrationStep(List.of("CREATE TABLE invoice (\n    id BIGINT NOT NULL,"
+                        + "\n    note VARCHAR(20) DEFAULT 'a;b' NOT NULL\n)",
+                        "ALTER TABLE invoice ADD CONSTRAINT fk_x FOREIGN KEY (id) REFERENCES account (id)"),
+                        "a note above the step"),
+                io.github.qalab.migration.MigrationStep.of(List.of("ALTER TABLE account ADD COLUMN due DATE NOT NULL",
+                        "DROP TABLE app_user", "CREATE INDEX ix_a ON account (name)")));
+        List<String> statements = upgrade.stream().flatMap(step -> step.statements().stream()).toList();
+        MigrationFolder folder = new MigrationFolder(dir);
+        folder.write("001_base.sql", BASE);
+        folder.write("002_change.sql", io.github.qalab.migration.MigrationRenderer.render(2, "change", upgrade,
+                List.of(io.github.qalab.migration.MigrationStep.of(List.of("DROP TABLE invoice")))));
+        MigrationDirectory directory = folder.scan();
+        MigrationFile second = directory.migrations().get(1);
+        MigrationLinter linter = new MigrationLinter(directory, LintDialect.POSTGRESQL, Map.of());
+
+        assertEquals(linter.statements(second), MigrationLinter.locate(second, statements));
+        List<Violation> cut = linter.lint(List.of(second));
+        assertEquals(List.of("QL101", "QL102", "QL105"), cut.stream().map(Violation::ruleId).sorted()
+                .distinct().toList(), cut.toString());
+        assertEquals(cut.toString(), linter.lint(second, statements).toString());
+        // a statement the file does not hold: cut as Flyway cuts it, same findings
+        assertEquals(List.of(), MigrationLinter.locate(second, List.of("DROP TABLE nowhere")));
+        assertEquals(cut.toString(), linter.lint(second, List.of("DROP TABLE nowhere")).toString());
+    }
 }
