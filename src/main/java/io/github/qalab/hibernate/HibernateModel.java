@@ -489,6 +489,8 @@ public final class HibernateModel {
         Map<String, String> columnOwners = new LinkedHashMap<>();
         Map<String, List<String>> enumConstants = new LinkedHashMap<>();
         List<String> unsupported = new ArrayList<>((List<String>) answer.getOrDefault("unsupported", List.of()));
+        // a model has a few dozen distinct SQL types for thousands of columns: each is parsed once (ColumnType is a value)
+        Map<String, io.github.qalab.schema.ColumnType> types = new java.util.HashMap<>();
         for (Map<String, Object> t : (List<Map<String, Object>>) answer.get("tables")) {
             String name = Names.qualify(schema(t.get("schema"), target), (String) t.get("name"));
             List<Column> columns = new ArrayList<>();
@@ -497,7 +499,8 @@ public final class HibernateModel {
                 if (c.get("generatedAs") != null) {
                     unsupported.add("generated column " + name + "." + c.get("name") + " (@GeneratedColumn)");
                 }
-                columns.add(new Column((String) c.get("name"), SqlTypes.parse(sqlType), (Boolean) c.get("nullable"),
+                columns.add(new Column((String) c.get("name"), types.computeIfAbsent(sqlType, SqlTypes::parse),
+                        (Boolean) c.get("nullable"),
                         (String) c.get("default"), (Boolean) c.get("identity"), sqlType));
                 if (c.get("owner") != null) {
                     columnOwners.put(Names.key(name) + "." + Names.key((String) c.get("name")), (String) c.get("owner"));

@@ -15,7 +15,7 @@ public final class Names {
 
     /** True when the two names denote the same object. */
     public static boolean same(String a, String b) {
-        return key(a).equals(key(b));
+        return a.equals(b) || key(a).equals(key(b));
     }
 
     /** The comparison key of a name: unquoted and lower-cased. */

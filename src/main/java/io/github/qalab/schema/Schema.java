@@ -17,8 +17,9 @@ public record Schema(List<Table> tables, List<Sequence> sequences, List<String> 
     public static final Schema EMPTY = new Schema(List.of(), List.of());
 
     public Schema {
-        tables = tables.stream().sorted(Comparator.comparing(Table::name)).toList();
-        sequences = sequences.stream().sorted(Comparator.comparing(Sequence::name)).toList();
+        tables = new NamedList<>(tables.stream().sorted(Comparator.comparing(Table::name)).toList(), Table::name);
+        sequences = new NamedList<>(sequences.stream().sorted(Comparator.comparing(Sequence::name)).toList(),
+                Sequence::name);
         TreeSet<String> all = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         all.addAll(namespaces);
         Stream.concat(tables.stream().map(Table::name), sequences.stream().map(Sequence::name))
@@ -33,12 +34,12 @@ public record Schema(List<Table> tables, List<Sequence> sequences, List<String> 
 
     /** The table of that (possibly qualified) name, compared as {@link Names#same} does. */
     public Optional<Table> table(String name) {
-        return tables.stream().filter(t -> Names.same(t.name(), name)).findFirst();
+        return ((NamedList<Table>) tables).named(name);
     }
 
     /** The sequence of that (possibly qualified) name, compared as {@link Names#same} does. */
     public Optional<Sequence> sequence(String name) {
-        return sequences.stream().filter(s -> Names.same(s.name(), name)).findFirst();
+        return ((NamedList<Sequence>) sequences).named(name);
     }
 
     /** True when the schema (namespace) exists or is needed. */

@@ -22,7 +22,7 @@ public record Table(String name, List<Column> columns, PrimaryKey primaryKey, Li
                     List<String> initCommands) {
 
     public Table {
-        columns = List.copyOf(columns);
+        columns = new NamedList<>(columns, Column::name);
         uniques = List.copyOf(uniques);
         indexes = List.copyOf(indexes);
         foreignKeys = List.copyOf(foreignKeys);
@@ -38,7 +38,7 @@ public record Table(String name, List<Column> columns, PrimaryKey primaryKey, Li
 
     /** The column of that name, compared as the database compares names (see {@link Names#same}). */
     public Optional<Column> column(String columnName) {
-        return columns.stream().filter(c -> Names.same(c.name(), columnName)).findFirst();
+        return ((NamedList<Column>) columns).named(columnName);
     }
 
     public Optional<PrimaryKey> primaryKeyIfAny() {
