@@ -76,6 +76,24 @@ class MigrationWriterTest {
                         file.getFileName().toString(), recorded.entries().get(file.getFileName().toString()).hash())));
     }
 
+    /**
+     * The sum records the files as the caller read (and checked) them: an edit made after that scan is not laundered
+     * into qalab.sum, so verify still reports it (QL010).
+     */
+    @Test
+    void anEditAfterTheScanIsNotRecordedAsTheFilesContent() throws Exception {
+        Path first = dir.resolve("001_init.sql");
+        Files.writeString(first, "-- revision: 001\n-- down_revision: none\n\nSELECT 1;\n");
+        MigrationSum.update(List.of(dir));
+        MigrationDirectory checked = MigrationDirectory.scan(List.of(dir));
+        String before = MigrationSum.hashOf(checked.migrations().get(0));
+        Files.writeString(first, "-- revision: 001\n-- down_revision: none\n\nSELECT 2;\n");
+        MigrationWriter.writeNext(checked, "Add account table", UP, DOWN);
+        MigrationSum.Recorded recorded = MigrationSum.read(dir.resolve(MigrationSum.FILE_NAME)).orElseThrow();
+        assertEquals(before, recorded.entries().get("001_init.sql").hash());
+        assertFalse(before.equals(MigrationSum.hashOf(MigrationParser.read(first, dir))));
+    }
+
     @Test
     void theFirstMigrationCreatesItsFolderAndItsSum() throws Exception {
         Path folder = dir.resolve("not/yet");
