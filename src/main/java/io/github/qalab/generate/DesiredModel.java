@@ -63,7 +63,9 @@ public sealed interface DesiredModel permits DesiredModel.FromHibernate, Desired
                     result.columnOwners());
             String summary = "Hibernate " + result.hibernateVersion() + " (" + result.dialect() + "), "
                     + result.entities() + (result.entities() == 1 ? " entity class" : " entity classes")
-                    + (result.beanValidation().startsWith("applied") ? ", Bean Validation constraints applied" : "")
+                    + (result.beanValidation().startsWith("applied") ? ", Bean Validation constraints applied"
+                    : result.beanValidation().contains("cannot start") ? ", Bean Validation NOT applied ("
+                    + result.beanValidation().substring("not applied: ".length()) + ", as Hibernate skips it)" : "")
                     + (result.cached() ? ", mapping from the cache (classes unchanged)"
                     : request.cacheDir() == null ? ", mapped now (cache off)" : "")
                     + (result.warmWorker() ? ", by the warm Hibernate worker" : "")

@@ -117,6 +117,20 @@ class HibernateModelTest {
                 "member");
         assertTrue(column(off, "alias").nullable());
         assertEquals("varchar(255)", column(off, "note").sqlType());
+        // no provider at all (the API alone): Hibernate skips Bean Validation, and so does the DDL
+        List<Path> noProvider = cp.stream().filter(p -> !p.getFileName().toString().startsWith("hibernate-validator"))
+                .toList();
+        assertTrue(noProvider.size() < cp.size(), cp.toString());
+        HibernateModel.Result skipped = read(noProvider, "mariadb", Map.of(), true);
+        assertTrue(column(table(skipped.schema(), "member"), "alias").nullable());
+        assertTrue(skipped.beanValidation().contains("no Bean Validation provider"), skipped.beanValidation());
+        // a provider that cannot start (Hibernate Validator without Expression Language): Hibernate 7 fails at start
+        List<Path> noEl = cp.stream().filter(p -> !p.getFileName().toString().startsWith("expressly")).toList();
+        assertTrue(noEl.size() < cp.size(), cp.toString());
+        HibernateModelException failed = assertThrows(HibernateModelException.class,
+                () -> read(noEl, "mariadb", Map.of(), true));
+        assertTrue(failed.getMessage().contains("cannot start") && failed.getMessage().contains("expressly")
+                && failed.getMessage().contains("fails at start"), failed.getMessage());
     }
 
     @Test

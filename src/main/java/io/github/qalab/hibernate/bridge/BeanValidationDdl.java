@@ -1,5 +1,6 @@
 package io.github.qalab.hibernate.bridge;
 
+import org.hibernate.Version;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.ClassLoaderAccess;
 import org.hibernate.dialect.Dialect;
@@ -62,11 +63,29 @@ final class BeanValidationDdl {
         try {
             factory = validation.getMethod("buildDefaultValidatorFactory").invoke(null);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            Throwable cause = e instanceof java.lang.reflect.InvocationTargetException target
+                    && target.getCause() != null ? target.getCause() : e;
             if (ddl) {
                 throw new IllegalStateException(MODE + "=ddl, but no Bean Validation provider could be started: "
-                        + MetadataBridge.describe(e));
+                        + MetadataBridge.describe(cause));
             }
-            return "not applied: no Bean Validation provider on the class path";
+            if (isNoProvider(cause)) {
+                return "not applied: no Bean Validation provider on the class path";
+            }
+            // A provider is there but cannot start (Hibernate Validator without an Expression Language
+            // implementation: HV000183). Hibernate 7's TypeSafeActivator.activate rethrows that in AUTO mode, so the
+            // application fails at start; Hibernate 6 skipped Bean Validation then, without a word.
+            String why = "the Bean Validation provider on the class path cannot start (" + MetadataBridge.describe(cause)
+                    + ")";
+            String fix = " \u2014 add the missing dependency (for Hibernate Validator an Expression Language"
+                    + " implementation, e.g. org.glassfish.expressly:expressly), or set " + MODE + "=none";
+            if (hibernateMajor() >= 7) {
+                throw new IllegalStateException(why + ": Hibernate " + Version.getVersionString()
+                        + " fails at start the same way" + fix);
+            }
+            warnings.add("Bean Validation not applied: " + why + "; Hibernate " + Version.getVersionString()
+                    + " skips it at run time too, so no constraint reaches the DDL" + fix);
+            return "not applied: " + why;
         }
         try {
             Class<?> activator = Class.forName("org.hibernate.boot.beanvalidation.TypeSafeActivator", true,
@@ -103,6 +122,26 @@ final class BeanValidationDdl {
         Package provider = factory.getClass().getPackage();
         String version = provider == null ? null : provider.getImplementationVersion();
         return "applied (" + factory.getClass().getName() + (version == null ? "" : " " + version) + ")";
+    }
+
+    /** Whether the failure is Bean Validation's "no provider found" (the only one Hibernate 7 skips in AUTO mode). */
+    private static boolean isNoProvider(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getClass().getName().equals("jakarta.validation.NoProviderFoundException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The major version of the project's Hibernate, e.g. 7; 0 when it cannot be read. */
+    private static int hibernateMajor() {
+        String version = Version.getVersionString();
+        try {
+            return Integer.parseInt(version.substring(0, version.indexOf('.')));
+        } catch (RuntimeException e) {
+            return 0;
+        }
     }
 
     private static Set<String> modes(Map<String, Object> settings) {
