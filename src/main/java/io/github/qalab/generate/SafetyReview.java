@@ -250,15 +250,16 @@ public record SafetyReview(List<Operation> operations, List<EntityProblem> refus
             Optional<String> fill = backfill(table, column.name());
             if (fill.isPresent()) {
                 risks.add("rows already in " + table + " get " + fill.get() + " in the new NOT NULL column "
-                        + column.name());
+                        + column.name() + unique(table, column.name(), UNIQUE_ADDED));
                 return new AddColumn(table, column, fill.get());
             }
             refuse(position(table, column.name()).orElse(null), "adds NOT NULL column " + table + "."
                             + column.name() + " without a default: the rows " + table + " already holds have no value"
                             + " for it, so the migration fails",
                     "give them one: " + shellArgument("-D" + DataPolicy.BACKFILL_PROPERTY + "=" + table + "."
-                            + column.name() + "=" + example(column)) + " (any SQL value), or declare a default in the entity"
-                            + " (@ColumnDefault), or make the attribute nullable");
+                            + column.name() + "=" + example(table, column)) + " (any SQL value), or declare a default"
+                            + " in the entity (@ColumnDefault), or make the attribute nullable"
+                            + unique(table, column.name(), UNIQUE_ADDED));
             return o;
         }
 
@@ -285,15 +286,16 @@ public record SafetyReview(List<Operation> operations, List<EntityProblem> refus
                 if (fill.isPresent()) {
                     rows = rows.withFill(fill.get());
                     risks.add("rows holding NULL in " + table + "." + name + " get " + fill.get()
-                            + " before it becomes NOT NULL");
+                            + " before it becomes NOT NULL" + (o.to().defaultValue().isEmpty()
+                            ? unique(table, name, UNIQUE_FILLED) : ""));
                 } else {
                     refuse(position(table, name).orElse(null), table + "." + name + " becomes NOT NULL: rows that"
                                     + " hold NULL make the migration fail (PostgreSQL, H2) or are set to a zero value"
                                     + " (MariaDB)",
                             "give them a value: " + shellArgument("-D" + DataPolicy.BACKFILL_PROPERTY + "=" + table
-                                    + "." + name + "=" + example(o.to())) + " (any SQL value), or declare a default"
-                                    + " in the entity"
-                                    + " (@ColumnDefault)");
+                                    + "." + name + "=" + example(table, o.to())) + " (any SQL value), or declare a"
+                                    + " default in the entity (@ColumnDefault)"
+                                    + unique(table, name, UNIQUE_FILLED));
                 }
             } else if (o.nullabilityChanged() && !o.from().nullable() && !o.from().identity()) {
                 String fill = backfill(table, name).orElseGet(() -> placeholder(table, o.from()));
@@ -634,14 +636,46 @@ public record SafetyReview(List<Operation> operations, List<EntityProblem> refus
             return dialect.placeholderValue(column);
         }
 
-        /** A value to show in a hint: the type's zero value, or a short text that fits the column's length. */
-        private String example(Column column) {
+        /**
+         * A value to show in a hint: the type's zero value; for text, the first constant of the enum the column holds
+         * (any other value breaks the check generate writes for it), else a short text that fits the column's length.
+         */
+        private String example(String table, Column column) {
             String value = dialect.placeholderValue(column);
             if (!value.equals("''")) {
                 return value;
             }
+            List<String> constants = desired.enumConstants(table, column.name());
+            if (!constants.isEmpty()) {
+                return "'" + constants.get(0).replace("'", "''") + "'";
+            }
+            // a model that does not know the enum still wrote its check: "<column> in ('A','B')"
+            Pattern allowed = Pattern.compile("(?i)^\\W*" + Pattern.quote(Names.unquoted(column.name()))
+                    + "\\W*\\s+in\\s*\\(\\s*('(?:[^']|'')*')");
+            for (CheckConstraint check : desired.schema().table(table)
+                    .map(Table::checks).orElse(List.of())) {
+                Matcher first = allowed.matcher(check.expression());
+                if (first.find()) {
+                    return first.group(1);
+                }
+            }
             int length = column.type().length();
             return length > 0 && length < 4 ? "'x'" : "'none'";
+        }
+
+        /**
+         * For a column that a single-column unique key or unique index of the entities covers: why one value for
+         * every row fails when more than one row gets it, and what works instead ({@code how} says it for the change);
+         * "" for any other column.
+         */
+        private String unique(String table, String column, String how) {
+            Optional<Table> t = desired.schema().table(table);
+            boolean unique = t.isPresent() && (t.get().uniques().stream()
+                    .anyMatch(u -> u.columns().size() == 1 && Names.same(u.columns().get(0), column))
+                    || t.get().indexes().stream().anyMatch(i -> i.unique() && i.columns().size() == 1
+                    && Names.same(i.columns().get(0), column)));
+            return unique ? "; " + table + "." + column + " is unique, so one value for every row fails as soon as two"
+                    + " rows get it: " + how : "";
         }
 
         private String sql(Column column) {
@@ -658,6 +692,13 @@ public record SafetyReview(List<Operation> operations, List<EntityProblem> refus
             refusals.add(new EntityProblem(file, at == null ? 1 : at.line(), message, hint));
         }
     }
+
+    /** What to do instead of one value for a unique column that is added NOT NULL. */
+    private static final String UNIQUE_ADDED = "add it nullable first, give each row its value in a migration of"
+            + " your own (mvn qalab:generate -Dqalab.empty=true), then make it NOT NULL";
+    /** What to do instead of one value for a unique column that becomes NOT NULL. */
+    private static final String UNIQUE_FILLED = "give the rows a value that differs per row (an expression over"
+            + " another column, e.g. the id), or fill them in a migration of your own first";
 
     /** A bare name: what a shell leaves of {@code 'none'} typed without quoting the whole argument. */
     private static final Pattern BARE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");

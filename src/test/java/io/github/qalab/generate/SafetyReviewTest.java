@@ -207,6 +207,49 @@ class SafetyReviewTest {
                 NamingStrategy.SPRING, dialect), dialect, Renames.NONE, ShadowDatabase.embedded(dialect), policy);
     }
 
+    /**
+     * The value a hint suggests for rows already in the table must be one the migration can keep: a constant of the
+     * enum for an enum column (generate writes a check for it), and for a unique column the warning that one value
+     * for every row fails, with what works (found by the newcomer run: 'none' for both).
+     */
+    @Test
+    void hintsForEnumAndUniqueColumnsSuggestValuesThatHold() throws Exception {
+        MigrationDirectory migrations = project("""
+                package p;
+
+                import jakarta.persistence.*;
+
+                @Entity
+                public class Note {
+                    @Id private Long id;
+                    private String text;
+                    @Enumerated(EnumType.STRING)
+                    @Column(nullable = false)
+                    private Level level;
+                    @Column(nullable = false, unique = true)
+                    private String code;
+
+                    public enum Level { LOW, HIGH }
+                }
+                """, CREATE_NULLABLE_NOTE);
+        MigrationGenerator.Plan plan = MigrationGenerator.plan(migrations, settings(DataPolicy.STRICT));
+        List<String> refusals = formatted(plan);
+        String level = refusals.stream().filter(r -> r.contains("note.level")).findFirst().orElseThrow();
+        assertTrue(level.contains("\"-Dqalab.backfill=note.level='LOW'\""), level);
+        assertFalse(level.contains("is unique"), level);
+        String code = refusals.stream().filter(r -> r.contains("note.code")).findFirst().orElseThrow();
+        assertTrue(code.contains("note.code is unique, so one value for every row fails")
+                && code.contains("add it nullable first"), code);
+        // given one value anyway, the review says the same
+        MigrationGenerator.Plan filled = MigrationGenerator.plan(migrations,
+                settings(DataPolicy.parse(null, "note.level='LOW',note.code='none'")));
+        assertFalse(filled.review().refused(), formatted(filled).toString());
+        assertTrue(filled.review().risks().stream().anyMatch(r -> r.contains("in the new NOT NULL column code")
+                && r.contains("note.code is unique")), filled.review().risks().toString());
+        assertTrue(filled.review().risks().stream().noneMatch(r -> r.contains("column level") && r.contains("unique")),
+                filled.review().risks().toString());
+    }
+
     @Test
     void aHintIsWrittenSoThatAShellKeepsItsQuotes() {
         assertEquals("-Dqalab.backfill=account.balance=0",
