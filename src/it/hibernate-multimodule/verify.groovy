@@ -16,7 +16,7 @@ assert sql =~ /FOREIGN KEY \(customer_id\) REFERENCES customer \(id\)/
 assert log.contains('Entities: Hibernate 6.2.13.Final (org.hibernate.dialect.PostgreSQLDialect 15.0), 2 entity classes')
 // the second build: drift runs after compilation and finds the migrations in sync
 assert log.contains('Drift: checked by qalab:drift once the classes are compiled')
-assert log =~ /Drift: Hibernate 6\.2\.13\.Final .* compared with 1 replayed migrations, in sync/
+assert log =~ /Drift: Hibernate 6\.2\.13\.Final .* compared with 1 replayed migration, in sync/
 assert log.contains('No changes detected between entities and migrations')
 assert log =~ /Applied 001_initial_shop_schema\.sql \(\d+ ms\)/
 assert !log.contains('\tat ')

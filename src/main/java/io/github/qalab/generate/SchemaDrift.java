@@ -152,7 +152,8 @@ public final class SchemaDrift {
                     + describe(op, settings.dialect()), onlyInMigrations ? HAND_MADE_HINT : HINT));
         }
         return new Result(found, "Drift: " + plan.desired().summary() + " compared with " + directory.migrations().size()
-                + " replayed migrations, " + (found.isEmpty() ? "in sync"
+                + (directory.migrations().size() == 1 ? " replayed migration, " : " replayed migrations, ")
+                + (found.isEmpty() ? "in sync"
                 : found.size() + (found.size() == 1 ? " difference" : " differences")) + " " + took(plan.timing()));
     }
 

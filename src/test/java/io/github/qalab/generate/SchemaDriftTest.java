@@ -44,7 +44,7 @@ class SchemaDriftTest {
         SchemaDrift.Result result = SchemaDrift.check(directory, settings(EvolutionFixtures.sources(1)), Severity.ERROR);
         assertEquals(List.of(), result.findings());
         assertTrue(result.note().matches("Drift: entity sources \\(JavaParser, spring naming\\), \\d+ entit(y|ies)"
-                + " compared with 1 replayed migrations, in sync"
+                + " compared with 1 replayed migration, in sync"
                 + " \\(\\d+ ms: entities \\d+ ms alongside replay \\d+ ms\\)"), result.note());
     }
 
