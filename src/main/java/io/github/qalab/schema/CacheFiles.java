@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 /**
  * A folder of content-addressed entries, each a {@link PlainValues} map stored under the SHA-256 key of everything it
  * was computed from (the shadow schema cache, the Hibernate mapping cache). Entries are written atomically, the newest
- * {@value #KEEP} are kept, and an entry that cannot be read, or holds another key, is a miss; a cache that cannot be
- * written is no cache, never a failure.
+ * {@value #KEEP} are kept, and an entry that cannot be read, fails its CRC-32C (a damaged byte that would still
+ * decode), or holds another key, is a miss; a cache that cannot be written is no cache, never a failure.
  */
 public final class CacheFiles {
 
@@ -52,11 +52,28 @@ public final class CacheFiles {
             return Optional.empty();
         }
         try {
-            Map<String, Object> entry = PlainValues.read(file);
+            byte[] bytes = PlainValues.readBounded(file);
+            java.nio.ByteBuffer header = java.nio.ByteBuffer.wrap(bytes);
+            if (bytes.length < HEADER || header.getInt() != ENTRY_MAGIC
+                    || header.getLong() != checksum(bytes, HEADER, bytes.length - HEADER)) {
+                return Optional.empty(); // another format, or damaged: a byte changed would still decode
+            }
+            Map<String, Object> entry = PlainValues.decode(java.util.Arrays.copyOfRange(bytes, HEADER, bytes.length),
+                    file.toString());
             return key.equals(entry.get("key")) ? Optional.ofNullable(entry.get("value")) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** An entry file: this magic, the CRC-32C of the rest (as a long), then the {@link PlainValues} bytes. */
+    private static final int ENTRY_MAGIC = 0x51414c43; // "QALC"
+    private static final int HEADER = 12;
+
+    private static long checksum(byte[] bytes, int from, int length) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes, from, length);
+        return crc.getValue();
     }
 
     /** Stores {@code value} (plain values only) under {@code key}. */
@@ -66,7 +83,10 @@ public final class CacheFiles {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("key", key);
             entry.put("value", value);
-            AtomicFiles.write(dir.resolve(key + ".bin"), PlainValues.bytes(entry), true);
+            byte[] values = PlainValues.bytes(entry);
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(HEADER + values.length);
+            bytes.putInt(ENTRY_MAGIC).putLong(checksum(values, 0, values.length)).put(values);
+            AtomicFiles.write(dir.resolve(key + ".bin"), bytes.array(), true);
             evict();
         } catch (IOException | RuntimeException e) {
             // The next run computes it again.

@@ -29,24 +29,58 @@ public final class PlainValues {
      *
      * @throws IOException when the file cannot be read or is not such a message
      */
-    @SuppressWarnings("unchecked")
     public static Map<String, Object> read(Path file) throws IOException {
-        // The whole file at once and decoded from the array: a data stream over a buffered stream takes a synchronized
-        // call per byte, which in a cold JVM cost about a tenth of a second for the answer of 500 entities.
-        Reader in = new Reader(Files.readAllBytes(file));
+        return decode(readBounded(file), file.toString());
+    }
+
+    /**
+     * Reads one map from {@code bytes} as {@link #bytes} wrote them; {@code source} names them in messages.
+     *
+     * @throws IOException when the bytes are not such a message
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> decode(byte[] bytes, String source) throws IOException {
+        // Decoded from the array: a data stream over a buffered stream takes a synchronized call per byte, which in a
+        // cold JVM cost about a tenth of a second for the answer of 500 entities.
+        Reader in = new Reader(bytes);
         try {
             if (in.readInt() != MAGIC) {
-                throw new IOException("not a qalab plain-values file: " + file);
+                throw new IOException("not a qalab plain-values file: " + source);
             }
             Object value = readValue(in, 0);
             if (!(value instanceof Map<?, ?>)) {
-                throw new IOException("not a qalab plain-values file: " + file);
+                throw new IOException("not a qalab plain-values file: " + source);
             }
             return (Map<String, Object>) value;
         } catch (java.io.EOFException e) {
-            throw new java.io.EOFException("not a qalab plain-values file: " + file + " (it ends early)");
+            throw new java.io.EOFException("not a qalab plain-values file: " + source + " (it ends early)");
         } catch (RuntimeException e) {
-            throw new IOException("not a qalab plain-values file: " + file + " (" + e + ")", e);
+            throw new IOException("not a qalab plain-values file: " + source + " (" + e + ")", e);
+        }
+    }
+
+    /** The most bytes {@link #readBounded} reads: the answer for 500 entities takes about 2 MB. */
+    public static final long MAX_BYTES = 256L * 1024 * 1024;
+
+    /**
+     * The bytes of {@code file}, refused (an IOException) when it is larger than {@value #MAX_BYTES} bytes, so that a
+     * damaged or planted file is an error, not a heap exhausted.
+     */
+    public static byte[] readBounded(Path file) throws IOException {
+        try (java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(file)) {
+            long size = channel.size();
+            if (size > MAX_BYTES) {
+                throw new IOException(file + " is larger than " + MAX_BYTES / (1024 * 1024) + " MB: no qalab"
+                        + " plain-values file");
+            }
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) size);
+            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                // read until full or the end
+            }
+            if (buffer.hasRemaining()) {
+                throw new java.io.EOFException(file + " ended while it was read");
+            }
+            return buffer.array();
         }
     }
 

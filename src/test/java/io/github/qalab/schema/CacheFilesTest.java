@@ -41,6 +41,30 @@ class CacheFilesTest {
         assertFalse(files.contains("k0"), "the oldest went");
     }
 
+    /**
+     * Damage is a miss (found by the break-it run): a changed byte that still decodes ("nullableT" to "nullableF" made
+     * generate write a migration), and a file too large to be an entry (a 3 GB file ran the build out of memory).
+     */
+    @Test
+    void aDamagedOrHugeEntryIsAMiss() throws Exception {
+        CacheFiles files = new CacheFiles(dir);
+        files.store("k", Map.of("name", "nullable", "nullable", true));
+        Path file = dir.resolve("k.bin");
+        byte[] bytes = Files.readAllBytes(file);
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int at = text.lastIndexOf('T');
+        assertTrue(at > 12, text);
+        bytes[at] = 'F'; // Boolean.TRUE becomes FALSE: still a valid plain-values map
+        Files.write(file, bytes);
+        assertTrue(files.load("k").isEmpty(), "a changed byte is a miss");
+        files.store("k", Map.of("name", "nullable", "nullable", true));
+        assertEquals(Map.of("name", "nullable", "nullable", true), files.load("k").orElseThrow());
+        try (java.io.RandomAccessFile huge = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            huge.setLength(PlainValues.MAX_BYTES + 1); // sparse: no disk used
+        }
+        assertTrue(files.load("k").isEmpty(), "a file larger than any entry is a miss, not a heap exhausted");
+    }
+
     @Test
     void aTemporaryFileAKilledWriteLeftGoesAfterAnHour() throws Exception {
         CacheFiles files = new CacheFiles(dir);
