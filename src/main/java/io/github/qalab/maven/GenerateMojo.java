@@ -107,8 +107,14 @@ public class GenerateMojo extends AbstractSchemaMojo {
         }
 
         // the safety lint of the new file loads a SQL parser: warm it up on a spare thread while the schemas compare
-        Thread warmUp = new Thread(() -> MigrationLinter.warmUp(LintDialect.parse(settings.dialect().name())),
-                "qalab-lint-warm-up");
+        Thread warmUp = new Thread(() -> {
+            try {
+                MigrationLinter.warmUp(LintDialect.parse(settings.dialect().name()));
+            } catch (Throwable e) {
+                // Nothing to report: when the goal ends first (nothing to write), Maven closes the plugin's class
+                // realm under this thread (NoClassDefFoundError), and a real lint loads what it needs itself.
+            }
+        }, "qalab-lint-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
         Plan plan;
@@ -300,6 +306,12 @@ public class GenerateMojo extends AbstractSchemaMojo {
         } catch (IOException e) {
             throw new MojoFailureException("Cannot write the migration: " + e.getMessage()
                     + " \u2014 check that the migration folder is writable");
+        } catch (IllegalArgumentException e) {
+            // rendered before anything is written: e.g. a downgrade statement holding /* or */ (a column default or
+            // definition), which the /* qalab:downgrade ... */ block cannot hold
+            throw new MojoFailureException("Nothing was written: " + e.getMessage() + " \u2014 take the /* or */ out"
+                    + " of that default or column definition, or write this migration by hand: mvn qalab:generate"
+                    + " -Dqalab.empty=true -Dqalab.message=\"<what it does>\"");
         }
     }
 }
