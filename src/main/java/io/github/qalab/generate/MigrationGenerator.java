@@ -12,6 +12,7 @@ import io.github.qalab.migration.MigrationWriter;
 import io.github.qalab.schema.Column;
 import io.github.qalab.schema.Schema;
 import io.github.qalab.schema.Sequence;
+import io.github.qalab.schema.Names;
 import io.github.qalab.schema.Table;
 import io.github.qalab.sql.Dialect;
 import io.github.qalab.sql.MigrationSql;
@@ -186,10 +187,16 @@ public final class MigrationGenerator {
      */
     static void validateNames(DesiredSchema desired, Dialect dialect) throws EntityScanException {
         List<EntityProblem> problems = new ArrayList<>();
+        java.util.Map<String, String> tableNames = new java.util.HashMap<>();
         for (Table t : desired.schema().tables()) {
             check(problems, desired, dialect, t.name(), null, "table " + t.name());
+            sameName(problems, desired, tableNames.putIfAbsent(Names.key(t.name()), t.name()), t.name(), null,
+                    "tables");
+            java.util.Map<String, String> columnNames = new java.util.HashMap<>();
             for (Column c : t.columns()) {
                 check(problems, desired, dialect, t.name(), c.name(), "column " + t.name() + "." + c.name());
+                sameName(problems, desired, columnNames.putIfAbsent(Names.key(c.name()), c.name()), t.name(),
+                        c.name(), "columns of " + t.name());
             }
             List<String> constraints = new ArrayList<>();
             if (t.primaryKey() != null) {
@@ -225,6 +232,24 @@ public final class MigrationGenerator {
         if (!problems.isEmpty()) {
             throw new EntityScanException(problems);
         }
+    }
+
+    /**
+     * Two tables, or two columns of a table, whose names differ only in case or quoting ({@code "Code"} and
+     * {@code code}): qalab compares names as {@link Names#same} does, case-insensitively as MariaDB and unquoted
+     * PostgreSQL names do, so it cannot tell them apart and would alter one into the other.
+     */
+    private static void sameName(List<EntityProblem> problems, DesiredSchema desired, String earlier, String table,
+                                 String column, String what) {
+        String name = column == null ? table : column;
+        if (earlier == null || earlier.equals(name)) {
+            return;
+        }
+        SourcePositions.Position at = desired.positions().of(table, column).orElse(null);
+        problems.add(new EntityProblem(at == null ? null : at.file(), at == null ? 0 : at.line(), "the " + what + " "
+                + earlier + " and " + name + " differ only in case or quotes: qalab compares names without them (as"
+                + " MariaDB does, and PostgreSQL for unquoted names), so it cannot keep both apart",
+                "rename one of them in the mapping (@Table, @Column or @JoinColumn)"));
     }
 
     private static void check(List<EntityProblem> problems, DesiredSchema desired, Dialect dialect, String table,

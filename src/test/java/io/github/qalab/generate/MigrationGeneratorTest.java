@@ -116,4 +116,30 @@ class MigrationGeneratorTest {
         return new MigrationGenerator.Settings(new DesiredModel.FromSources(List.of(dir.resolve("src")), List.of(), NamingStrategy.SPRING, dialect), dialect,
                 Renames.parse(""), ShadowDatabase.embedded(dialect));
     }
+
+    /**
+     * Tables or columns whose names differ only in case or quotes cannot be kept apart by a case-insensitive
+     * comparison: refused with both names (found by the break-it run: "Code" and code were altered into each other).
+     */
+    @Test
+    void namesThatDifferOnlyInCaseAreRefused() {
+        io.github.qalab.schema.ColumnType text = io.github.qalab.schema.ColumnType.of(
+                io.github.qalab.schema.ColumnType.Kind.VARCHAR);
+        io.github.qalab.schema.Table thing = new io.github.qalab.schema.Table("thing", java.util.List.of(
+                new io.github.qalab.schema.Column("`Code`", text, true, null, false),
+                new io.github.qalab.schema.Column("code", text, true, null, false)), null, java.util.List.of(),
+                java.util.List.of(), java.util.List.of());
+        io.github.qalab.schema.Table order = new io.github.qalab.schema.Table("`Order`", java.util.List.of(), null,
+                java.util.List.of(), java.util.List.of(), java.util.List.of());
+        io.github.qalab.schema.Table order2 = new io.github.qalab.schema.Table("order", java.util.List.of(), null,
+                java.util.List.of(), java.util.List.of(), java.util.List.of());
+        DesiredSchema desired = new DesiredSchema(new io.github.qalab.schema.Schema(java.util.List.of(thing, order,
+                order2), java.util.List.of()), SourcePositions.NONE, "test", 3, java.util.List.of());
+        EntityScanException e = org.junit.jupiter.api.Assertions.assertThrows(EntityScanException.class,
+                () -> MigrationGenerator.validateNames(desired, io.github.qalab.sql.Dialect.named("postgresql")));
+        String all = e.problems().toString();
+        org.junit.jupiter.api.Assertions.assertTrue(all.contains("`Code` and code differ only in case")
+                && all.contains("differ only in case or quotes"), all);
+        org.junit.jupiter.api.Assertions.assertEquals(2, e.problems().size(), all);
+    }
 }
