@@ -52,13 +52,15 @@ public record Renames(List<TableRename> tables, List<ColumnRename> columns) {
             }
             String left = lower(sides[0]);
             String right = lower(sides[1]);
-            int dot = left.indexOf('.');
+            int dot = left.lastIndexOf('.');
             if (dot < 0) {
                 tables.add(new TableRename(left, right));
             } else {
+                // table.column, or schema.table.column for a table in a schema (@Table(schema = ...))
                 String table = left.substring(0, dot);
                 String column = left.substring(dot + 1);
-                if (table.isEmpty() || column.isEmpty() || column.contains(".")) {
+                if (table.isEmpty() || column.isEmpty() || table.startsWith(".") || table.endsWith(".")
+                        || table.chars().filter(c -> c == '.').count() > 1) {
                     throw bad(entry);
                 }
                 columns.add(new ColumnRename(table, column, right));
@@ -69,7 +71,8 @@ public record Renames(List<TableRename> tables, List<ColumnRename> columns) {
 
     private static IllegalArgumentException bad(String entry) {
         return new IllegalArgumentException("Invalid rename '" + entry
-                + "': expected table.old_column:new_column or old_table:new_table, separated by commas");
+                + "': expected table.old_column:new_column (schema.table.old_column:new_column for a table in a"
+                + " schema) or old_table:new_table, separated by commas");
     }
 
     private static String lower(String s) {

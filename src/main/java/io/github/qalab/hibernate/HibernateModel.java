@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.jar.JarFile;
@@ -491,6 +492,7 @@ public final class HibernateModel {
         List<String> unsupported = new ArrayList<>((List<String>) answer.getOrDefault("unsupported", List.of()));
         // a model has a few dozen distinct SQL types for thousands of columns: each is parsed once (ColumnType is a value)
         Map<String, io.github.qalab.schema.ColumnType> types = new java.util.HashMap<>();
+        Set<String> usedNames = new java.util.HashSet<>();
         for (Map<String, Object> t : (List<Map<String, Object>>) answer.get("tables")) {
             String name = Names.qualify(schema(t.get("schema"), target), (String) t.get("name"));
             List<Column> columns = new ArrayList<>();
@@ -517,13 +519,13 @@ public final class HibernateModel {
             PrimaryKey pk = null;
             Map<String, Object> p = (Map<String, Object>) t.get("primaryKey");
             if (p != null) {
-                pk = new PrimaryKey(readable((String) p.get("name"), "pk", simple, List.of()),
+                pk = new PrimaryKey(readable((String) p.get("name"), "pk", simple, List.of(), usedNames),
                         (List<String>) p.get("columns"));
             }
             List<UniqueConstraint> uniques = new ArrayList<>();
             for (Map<String, Object> u : (List<Map<String, Object>>) t.get("uniques")) {
                 List<String> cols = (List<String>) u.get("columns");
-                uniques.add(new UniqueConstraint(readable((String) u.get("name"), "uk", simple, cols), cols));
+                uniques.add(new UniqueConstraint(readable((String) u.get("name"), "uk", simple, cols, usedNames), cols));
             }
             List<Index> indexes = new ArrayList<>();
             for (Map<String, Object> i : (List<Map<String, Object>>) t.get("indexes")) {
@@ -532,7 +534,7 @@ public final class HibernateModel {
                     continue;
                 }
                 List<String> cols = (List<String>) i.get("columns");
-                indexes.add(new Index(readable((String) i.get("name"), "ix", simple, cols), cols,
+                indexes.add(new Index(readable((String) i.get("name"), "ix", simple, cols, usedNames), cols,
                         Boolean.TRUE.equals(i.get("unique"))));
             }
             List<ForeignKey> fks = new ArrayList<>();
@@ -540,7 +542,7 @@ public final class HibernateModel {
                 List<String> cols = (List<String>) f.get("columns");
                 String referenced = Names.qualify(schema(f.get("referencedSchema"), target),
                         (String) f.get("referencedTable"));
-                fks.add(new ForeignKey(readable((String) f.get("name"), "fk", simple, cols), cols, referenced,
+                fks.add(new ForeignKey(readable((String) f.get("name"), "fk", simple, cols, usedNames), cols, referenced,
                         (List<String>) f.get("referencedColumns"), (String) f.get("onDelete")));
             }
             List<CheckConstraint> checks = new ArrayList<>();
@@ -599,15 +601,26 @@ public final class HibernateModel {
      * Hibernate generated (a hash) as {@code <prefix>_<table>_<columns>}, shortened with a hash where the database
      * would cut it, so that migrations stay readable.
      */
-    private static String readable(String name, String prefix, String table, List<String> columns) {
+    private static String readable(String name, String prefix, String table, List<String> columns, Set<String> used) {
+        if (name != null && name.length() > 2 && (name.startsWith("\"") && name.endsWith("\"")
+                || name.startsWith("`") && name.endsWith("`"))) {
+            name = name.substring(1, name.length() - 1); // quoted by hibernate.globally_quoted_identifiers
+        }
         if (name != null && !name.isBlank() && !GENERATED.matcher(name).matches()) {
+            used.add(Names.key(name));
             return name;
         }
         StringBuilder sb = new StringBuilder(prefix).append('_').append(table);
         for (String c : columns) {
             sb.append('_').append(Names.unquoted(c).toLowerCase(Locale.ROOT));
         }
-        return EntitySchemaBuilder.constraintName(sb.toString());
+        // Two of them can spell the same (table x, column y_z and table x_y, column z: uk_x_y_z), and PostgreSQL
+        // keeps index and key names once per schema: the later one gets a number.
+        String readable = EntitySchemaBuilder.constraintName(sb.toString());
+        for (int n = 2; !used.add(Names.key(readable)); n++) {
+            readable = EntitySchemaBuilder.constraintName(sb + "_" + n);
+        }
+        return readable;
     }
 
     /** Reads a resource of the plugin (for tests that check the bridge is packaged). */

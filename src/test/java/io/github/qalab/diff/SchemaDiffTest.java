@@ -187,12 +187,32 @@ class SchemaDiffTest {
         assertEquals(List.of(new Renames.ColumnRename("account", "number", "iban")), r.columns());
         assertEquals(List.of(new Renames.TableRename("app_user", "customer")), r.tables());
         assertEquals(Renames.NONE, Renames.parse(""));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Renames.parse("a.b.c:d"));
+        // a table in a schema: schema.table.column (the hint generate gives for one)
+        assertEquals(List.of(new Renames.ColumnRename("billing.invoice", "legacy_code", "code")),
+                Renames.parse("billing.invoice.legacy_code:code").columns());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Renames.parse("a.b.c.d:e"));
         assertTrue(e.getMessage().contains("table.old_column:new_column"));
+        assertThrows(IllegalArgumentException.class, () -> Renames.parse("a..c:d"));
+        assertThrows(IllegalArgumentException.class, () -> Renames.parse(".a.c:d"));
         assertThrows(IllegalArgumentException.class, () -> Renames.parse("account.number"));
         SchemaDiff ignored = SchemaDiff.compare(v1(), v1(), Renames.parse("account.nope:iban"));
         assertTrue(ignored.isEmpty());
         assertTrue(ignored.warnings().get(0).startsWith("Rename account.nope:iban ignored"));
+    }
+
+    @Test
+    void aColumnOfATableInASchemaIsRenamedWithThreeParts() {
+        io.github.qalab.schema.ColumnType text = io.github.qalab.schema.ColumnType.of(
+                io.github.qalab.schema.ColumnType.Kind.VARCHAR);
+        Schema before = new Schema(List.of(new io.github.qalab.schema.Table("billing.invoice", List.of(
+                new io.github.qalab.schema.Column("legacy_code", text, true, null, false)), null, List.of(), List.of(),
+                List.of())), List.of());
+        Schema after = new Schema(List.of(new io.github.qalab.schema.Table("billing.invoice", List.of(
+                new io.github.qalab.schema.Column("code", text, true, null, false)), null, List.of(), List.of(),
+                List.of())), List.of());
+        SchemaDiff diff = SchemaDiff.compare(before, after, Renames.parse("billing.invoice.legacy_code:code"));
+        assertEquals(1, diff.operations().size(), diff.operations().toString());
+        assertTrue(diff.operations().get(0) instanceof RenameColumn, diff.operations().toString());
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -131,6 +132,34 @@ class HibernateModelTest {
                 () -> read(noEl, "mariadb", Map.of(), true));
         assertTrue(failed.getMessage().contains("cannot start") && failed.getMessage().contains("expressly")
                 && failed.getMessage().contains("fails at start"), failed.getMessage());
+    }
+
+    /**
+     * Readable constraint names that spell the same (table x, column y_z and table x_y, column z: uk_x_y_z) get a
+     * number, since PostgreSQL keeps index and key names once per schema (found by the break-it run: the migration
+     * failed with "relation uk_x_y_z already exists").
+     */
+    @Test
+    void readableConstraintNamesThatSpellTheSameAreNumbered() throws Exception {
+        List<Path> cp = compile(Map.of("u/X.java", """
+                package u;
+                import jakarta.persistence.*;
+                @Entity @Table(name = "x") public class X {
+                    @Id Long id;
+                    @Column(name = "y_z", unique = true) String yz;
+                }
+                """, "u/XY.java", """
+                package u;
+                import jakarta.persistence.*;
+                @Entity @Table(name = "x_y") public class XY {
+                    @Id Long id;
+                    @Column(name = "z", unique = true) String z;
+                }
+                """));
+        Schema schema = read(cp, "postgresql", Map.of(), true).schema();
+        String first = table(schema, "x").uniques().get(0).name();
+        String second = table(schema, "x_y").uniques().get(0).name();
+        assertTrue(Set.of(first, second).equals(Set.of("uk_x_y_z", "uk_x_y_z_2")), first + " " + second);
     }
 
     @Test
@@ -591,6 +620,42 @@ class HibernateModelTest {
                 new HibernateModel.Target("mariadb", "10.11"), Map.of(), true, false, cacheDir);
         assertFalse(HibernateModel.read(otherDialect).cached(), "another dialect is another key");
         assertTrue(HibernateModel.read(otherDialect).cached());
+    }
+
+    /**
+     * hibernate.globally_quoted_identifiers quotes sequence and constraint names too: they come back quoted as tables
+     * are (backticks) or readable, never with the dialect's quote characters inside the name (found by the break-it
+     * run: every @GeneratedValue entity was refused, "name contains '\"'").
+     */
+    @Test
+    void globallyQuotedSequencesAndConstraintsAreNamesTheMigrationCanWrite() throws Exception {
+        List<Path> cp = compile(Map.of("gq/Invoice.java", """
+                package gq;
+                import jakarta.persistence.*;
+                @Entity public class Invoice {
+                    @Id @GeneratedValue Long id;
+                    @ManyToOne Customer customer;
+                }
+                """, "gq/Customer.java", """
+                package gq;
+                import jakarta.persistence.*;
+                @Entity public class Customer { @Id @GeneratedValue Long id; @Column(unique = true) String email; }
+                """));
+        Schema schema = read(cp, "postgresql", Map.of("hibernate.globally_quoted_identifiers", "true"), true).schema();
+        io.github.qalab.sql.Dialect postgres = io.github.qalab.sql.Dialect.named("postgresql");
+        List<String> names = new ArrayList<>();
+        schema.sequences().forEach(q -> names.add(q.name()));
+        for (Table t : schema.tables()) {
+            names.add(t.name());
+            t.foreignKeys().forEach(f -> names.add(f.name()));
+            t.uniques().forEach(u -> names.add(u.name()));
+            names.add(t.primaryKey().name());
+        }
+        for (String name : names) {
+            assertEquals(java.util.Optional.empty(), postgres.identifierProblem(name), name);
+        }
+        assertTrue(schema.sequences().stream().allMatch(q -> q.name().startsWith("`")), schema.sequences().toString());
+        assertTrue(table(schema, "`Invoice`").foreignKeys().get(0).name().startsWith("fk_"), names.toString());
     }
 
     @Test

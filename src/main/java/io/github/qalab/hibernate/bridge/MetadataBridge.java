@@ -425,7 +425,8 @@ public final class MetadataBridge implements Function<Map<String, Object>, Map<S
     private static Map<String, Object> sequence(Sequence sequence, Namespace namespace, Dialect dialect) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("schema", schemaOf(namespace, dialect));
-        s.put("name", sequence.getName().getSequenceName().render(dialect));
+        // quoted (hibernate.globally_quoted_identifiers, or "..." in the mapping) with backticks, as tables are
+        s.put("name", render(sequence.getName().getSequenceName(), dialect));
         s.put("start", sequence.getInitialValue());
         s.put("increment", sequence.getIncrementSize());
         return s;
