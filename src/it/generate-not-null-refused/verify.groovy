@@ -12,6 +12,8 @@ assert sql.contains("UPDATE customer SET email = 'unknown@example.com' WHERE ema
 assert sql.contains("ALTER TABLE customer ADD COLUMN currency VARCHAR(3) DEFAULT 'EUR' NOT NULL;\nALTER TABLE customer ALTER COLUMN currency DROP DEFAULT;")
 assert log.contains("[WARNING] Review: rows holding NULL in customer.email get 'unknown@example.com' before it becomes NOT NULL")
 assert log.contains('2 migrations, 001 → 002, chain OK')
+// the project had no qalab.sum: generate says that it recorded the earlier migration unchecked
+assert log.contains('[WARNING] There was no qalab.sum (QL013): it now records the earlier migration as it is, unchecked')
 assert folder.list().sort() == ['001_create_customer.sql', '002_require_email_and_currency.sql', 'qalab.sum']
 assert !log.contains('\tat ')
 return true

@@ -99,10 +99,11 @@ public class GenerateMojo extends AbstractSchemaMojo {
         }
 
         if (empty) {
+            boolean hadSum = hasSum(directory);
             Path written = writeSafely(() -> MigrationWriter.writeNextEmpty(directory, message));
             getLog().info("Wrote template " + display(written)
                     + ": add the SQL by hand; qalab:verify fails on it (QL006) until it holds a statement");
-            record(directory, written);
+            record(directory, written, hadSum);
             return;
         }
 
@@ -160,6 +161,7 @@ public class GenerateMojo extends AbstractSchemaMojo {
             getLog().warn(unused + ", but no change of this migration needs it: check the table and column name");
         }
         refuseDataLoss(plan);
+        boolean hadSum = hasSum(directory);
         Path written = writeSafely(() -> MigrationGenerator.write(directory, message, plan));
         getLog().info("Wrote " + display(written) + " for " + settings.dialect().name() + ":");
         for (Operation op : plan.review().operations()) {
@@ -171,7 +173,7 @@ public class GenerateMojo extends AbstractSchemaMojo {
             getLog().warn("Review: " + risk);
         }
         getLog().info("Generated in " + timing(start, plan));
-        lint(written, record(directory, written), plan, settings);
+        lint(written, record(directory, written, hadSum), plan, settings);
         getLog().info("Review it, then apply it with mvn qalab:migrate");
     }
 
@@ -230,11 +232,23 @@ public class GenerateMojo extends AbstractSchemaMojo {
      * @param before the folder as scanned before the file was written
      * @return the folder with the new file, as a new scan would find it
      */
-    private MigrationDirectory record(MigrationDirectory before, Path written) {
+    private MigrationDirectory record(MigrationDirectory before, Path written, boolean hadSum) {
         MigrationDirectory now = before.with(MigrationParser.read(written, written.getParent()));
-        getLog().info("Recorded " + written.getFileName() + " in "
-                + display(MigrationSum.location(now).orElse(written.resolveSibling(MigrationSum.FILE_NAME))));
+        Path sum = MigrationSum.location(now).orElse(written.resolveSibling(MigrationSum.FILE_NAME));
+        getLog().info("Recorded " + written.getFileName() + " in " + display(sum));
+        int earlier = before.migrations().size();
+        if (!hadSum && earlier > 0) {
+            getLog().warn("There was no " + MigrationSum.FILE_NAME + " (QL013): it now records "
+                    + (earlier == 1 ? "the earlier migration as it is" : "the " + earlier
+                    + " earlier migrations as they are") + ", unchecked \u2014 review " + (earlier == 1 ? "it" : "them")
+                    + " and commit " + display(sum) + "; from now on verify catches edits");
+        }
         return now;
+    }
+
+    /** Whether the migration folder holds a {@code qalab.sum} now. */
+    private static boolean hasSum(MigrationDirectory directory) {
+        return MigrationSum.location(directory).map(java.nio.file.Files::isRegularFile).orElse(false);
     }
 
     private static List<Violation> concat(List<Violation> a, List<Violation> b) {
