@@ -166,14 +166,20 @@ public final class MigrationGenerator {
                 }
                 validateNames(desired.schema(), settings.dialect());
                 long diffStart = System.nanoTime();
-                Normalisation normalisation = session.normalise(desired.schema().schema(), settings.dialect());
-                SchemaDiff diff = SchemaDiff.compare(current, desired.schema().schema(), settings.renames(),
+                DesiredSchema wanted = desired.schema();
+                Schema apart = ConstraintNames.apart(current, wanted.schema());
+                if (apart != wanted.schema()) {
+                    wanted = new DesiredSchema(apart, wanted.positions(), wanted.summary(), wanted.entities(),
+                            wanted.warnings(), wanted.enumConstants());
+                }
+                Normalisation normalisation = session.normalise(wanted.schema(), settings.dialect());
+                SchemaDiff diff = SchemaDiff.compare(current, wanted.schema(), settings.renames(),
                         settings.dialect(), normalisation);
-                SafetyReview review = SafetyReview.of(diff, current, desired.schema(), settings.dialect(),
+                SafetyReview review = SafetyReview.of(diff, current, wanted, settings.dialect(),
                         settings.policy(), directory, settings.model() instanceof DesiredModel.FromSources);
                 MigrationSql sql = MigrationSql.of(settings.dialect(), review.operations());
                 long end = System.nanoTime();
-                return new Plan(desired.schema(), current, diff, review, sql, new Timing(desired.took(), replay,
+                return new Plan(wanted, current, diff, review, sql, new Timing(desired.took(), replay,
                         Duration.ofNanos(end - diffStart), Duration.ofNanos(end - start), session.cached()));
             }
         } finally {
