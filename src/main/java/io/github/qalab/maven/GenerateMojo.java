@@ -324,8 +324,9 @@ public class GenerateMojo extends AbstractSchemaMojo {
             // rendered before anything is written: e.g. a downgrade statement holding /* or */ (a column default or
             // definition), which the /* qalab:downgrade ... */ block cannot hold
             throw new MojoFailureException("Nothing was written: " + e.getMessage() + " \u2014 take the /* or */ out"
-                    + " of that default or column definition, or write this migration by hand: mvn qalab:generate"
-                    + " -Dqalab.empty=true -Dqalab.message=\"<what it does>\"");
+                    + " of that default or column definition (in the entity, or, for a downgrade, in the migration"
+                    + " that created it), or write this migration by hand: mvn qalab:generate -Dqalab.empty=true"
+                    + " -Dqalab.message=\"<what it does>\"");
         }
     }
 }
