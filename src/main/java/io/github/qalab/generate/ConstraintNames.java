@@ -76,7 +76,8 @@ final class ConstraintNames {
         return changed ? new Schema(tables, desired.sequences(), desired.namespaces()) : desired;
     }
 
-    private static List<String> names(Table t) {
+    /** The names of the table's primary key, unique keys, indexes, foreign keys and named checks. */
+    static List<String> names(Table t) {
         List<String> names = new ArrayList<>();
         if (t.primaryKey() != null) {
             names.add(t.primaryKey().name());

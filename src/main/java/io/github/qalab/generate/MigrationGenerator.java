@@ -204,15 +204,7 @@ public final class MigrationGenerator {
                 sameName(problems, desired, columnNames.putIfAbsent(Names.key(c.name()), c.name()), t.name(),
                         c.name(), "columns of " + t.name());
             }
-            List<String> constraints = new ArrayList<>();
-            if (t.primaryKey() != null) {
-                constraints.add(t.primaryKey().name());
-            }
-            t.uniques().forEach(u -> constraints.add(u.name()));
-            t.indexes().forEach(i -> constraints.add(i.name()));
-            t.foreignKeys().forEach(f -> constraints.add(f.name()));
-            t.checks().stream().filter(c -> !c.name().isEmpty()).forEach(c -> constraints.add(c.name()));
-            for (String name : constraints) {
+            for (String name : ConstraintNames.names(t)) {
                 check(problems, desired, dialect, t.name(), null, "constraint or index " + name + " of " + t.name(),
                         name);
             }
