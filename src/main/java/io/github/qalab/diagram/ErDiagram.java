@@ -10,11 +10,9 @@ import io.github.qalab.diff.Renames;
 import io.github.qalab.diff.SchemaDiff;
 import io.github.qalab.schema.Column;
 import io.github.qalab.schema.ForeignKey;
-import io.github.qalab.schema.Index;
 import io.github.qalab.schema.Schema;
 import io.github.qalab.schema.Sequence;
 import io.github.qalab.schema.Table;
-import io.github.qalab.schema.UniqueConstraint;
 import io.github.qalab.sql.Dialect;
 
 import java.util.ArrayList;
@@ -218,21 +216,8 @@ public final class ErDiagram {
     }
 
     private static boolean isUnique(Table table, List<String> columns) {
-        List<String> cols = lower(columns);
-        if (table.primaryKey() != null && lower(table.primaryKey().columns()).equals(cols)) {
-            return true;
-        }
-        for (UniqueConstraint u : table.uniques()) {
-            if (lower(u.columns()).equals(cols)) {
-                return true;
-            }
-        }
-        for (Index i : table.indexes()) {
-            if (i.unique() && lower(i.columns()).equals(cols)) {
-                return true;
-            }
-        }
-        return false;
+        return table.primaryKey() != null && lower(table.primaryKey().columns()).equals(lower(columns))
+                || table.uniqueOn(columns);
     }
 
     /** {@code PK}, {@code FK}, {@code UK} (a one-column unique constraint or index), comma-separated. */

@@ -669,11 +669,7 @@ public record SafetyReview(List<Operation> operations, List<EntityProblem> refus
          * "" for any other column.
          */
         private String unique(String table, String column, String how) {
-            Optional<Table> t = desired.schema().table(table);
-            boolean unique = t.isPresent() && (t.get().uniques().stream()
-                    .anyMatch(u -> u.columns().size() == 1 && Names.same(u.columns().get(0), column))
-                    || t.get().indexes().stream().anyMatch(i -> i.unique() && i.columns().size() == 1
-                    && Names.same(i.columns().get(0), column)));
+            boolean unique = desired.schema().table(table).map(t -> t.uniqueOn(List.of(column))).orElse(false);
             return unique ? "; " + table + "." + column + " is unique, so one value for every row fails as soon as two"
                     + " rows get it: " + how : "";
         }

@@ -19,6 +19,7 @@ import io.github.qalab.migration.MigrationFile;
 import io.github.qalab.integrity.IntegrityRules;
 import io.github.qalab.migration.MigrationDirectory;
 import io.github.qalab.migration.MigrationParser;
+import io.github.qalab.migration.MigrationRenderer;
 import io.github.qalab.migration.MigrationSum;
 import io.github.qalab.migration.MigrationWriter;
 import org.apache.maven.plugin.MojoFailureException;
@@ -103,7 +104,7 @@ public class GenerateMojo extends AbstractSchemaMojo {
             Path written = writeSafely(() -> MigrationWriter.writeNextEmpty(directory, message));
             getLog().info("Wrote template " + display(written)
                     + ": add the SQL by hand; qalab:verify fails on it (QL006) until it holds a statement");
-            record(directory, written, hadSum);
+            record(directory, MigrationParser.read(written, written.getParent()), hadSum);
             return;
         }
 
@@ -173,7 +174,8 @@ public class GenerateMojo extends AbstractSchemaMojo {
             getLog().warn("Review: " + risk);
         }
         getLog().info("Generated in " + timing(start, plan));
-        lint(written, record(directory, written, hadSum), plan, settings);
+        MigrationFile file = MigrationParser.read(written, written.getParent());
+        lint(file, record(directory, file, hadSum), plan, settings);
         getLog().info("Review it, then apply it with mvn qalab:migrate");
     }
 
@@ -199,27 +201,20 @@ public class GenerateMojo extends AbstractSchemaMojo {
     }
 
     /**
-     * The safety lint of the file just written: what verify would say in CI, said now. {@code now} is the folder as
-     * {@link #record} gave it; the file's statements are the plan's, so they need not be cut from its text again.
+     * The safety lint of the file just written: what verify would say in CI, said now. {@code now} is the folder with
+     * it, as {@link #record} gave it; its statements are the plan's, so they need not be cut from its text again.
      */
-    private void lint(Path written, MigrationDirectory now, Plan plan, MigrationGenerator.Settings settings)
+    private void lint(MigrationFile written, MigrationDirectory now, Plan plan, MigrationGenerator.Settings settings)
             throws MojoFailureException {
         long start = System.nanoTime();
-        Path target = written.toAbsolutePath().normalize();
-        List<Violation> found = new ArrayList<>();
-        MigrationLinter linter = new MigrationLinter(now, LintDialect.parse(settings.dialect().name()), severities());
-        for (MigrationFile file : now.migrations()) {
-            if (file.path().toAbsolutePath().normalize().equals(target)) {
-                found.addAll(linter.lint(file, plan.sql().upgrade().stream()
-                        .flatMap(step -> step.statements().stream()).toList()));
-            }
-        }
+        List<Violation> found = new MigrationLinter(now, LintDialect.parse(settings.dialect().name()), severities())
+                .lint(written, plan.sql().upgrade().stream().flatMap(step -> step.statements().stream()).toList());
         Path base = basedir.toPath().toAbsolutePath();
         for (Violation v : found) {
             getLog().warn(v.format(base));
         }
         long errors = found.stream().filter(v -> v.severity() == Severity.ERROR).count();
-        getLog().info("Safety lint of " + written.getFileName() + ": " + (found.isEmpty() ? "no findings"
+        getLog().info("Safety lint of " + written.fileName() + ": " + (found.isEmpty() ? "no findings"
                 : found.size() + (found.size() == 1 ? " finding" : " findings")
                 + (errors == 0 ? "" : ", " + errors + " of which qalab:verify reports as errors"))
                 + " (" + (System.nanoTime() - start) / 1_000_000 + " ms)");
@@ -232,10 +227,10 @@ public class GenerateMojo extends AbstractSchemaMojo {
      * @param before the folder as scanned before the file was written
      * @return the folder with the new file, as a new scan would find it
      */
-    private MigrationDirectory record(MigrationDirectory before, Path written, boolean hadSum) {
-        MigrationDirectory now = before.with(MigrationParser.read(written, written.getParent()));
-        Path sum = MigrationSum.location(now).orElse(written.resolveSibling(MigrationSum.FILE_NAME));
-        getLog().info("Recorded " + written.getFileName() + " in " + display(sum));
+    private MigrationDirectory record(MigrationDirectory before, MigrationFile written, boolean hadSum) {
+        MigrationDirectory now = before.with(written);
+        Path sum = MigrationSum.location(now).orElse(written.path().resolveSibling(MigrationSum.FILE_NAME));
+        getLog().info("Recorded " + written.fileName() + " in " + display(sum));
         int earlier = before.migrations().size();
         if (!hadSum && earlier > 0) {
             getLog().warn("There was no " + MigrationSum.FILE_NAME + " (QL013): it now records "
@@ -320,8 +315,8 @@ public class GenerateMojo extends AbstractSchemaMojo {
         } catch (IOException e) {
             throw new MojoFailureException("Cannot write the migration: " + e.getMessage()
                     + " \u2014 check that the migration folder is writable");
-        } catch (IllegalArgumentException e) {
-            // rendered before anything is written: e.g. a downgrade statement holding /* or */ (a column default or
+        } catch (MigrationRenderer.DowngradeNotWritable e) {
+            // rendered before anything is written: a downgrade statement holding /* or */ (a column default or
             // definition), which the /* qalab:downgrade ... */ block cannot hold
             throw new MojoFailureException("Nothing was written: " + e.getMessage() + " \u2014 take the /* or */ out"
                     + " of that default or column definition (in the entity, or, for a downgrade, in the migration"

@@ -79,8 +79,8 @@ public final class MigrationRenderer {
     /**
      * The whole file.
      *
-     * @throws IllegalArgumentException when a downgrade statement contains a block comment marker, which would
-     *                                  end the downgrade block early
+     * @throws DowngradeNotWritable when a downgrade statement contains a block comment marker, which would end the
+     *                              downgrade block early
      */
     public static String render(int number, String message, List<MigrationStep> upgrade, List<MigrationStep> downgrade) {
         StringBuilder sb = header(number, message);
@@ -94,12 +94,12 @@ public final class MigrationRenderer {
         for (MigrationStep step : downgrade) {
             for (String statement : step.statements()) {
                 if (statement.contains("/*") || statement.contains("*/")) {
-                    throw new IllegalArgumentException("A downgrade statement contains a block comment marker, which"
+                    throw new DowngradeNotWritable("A downgrade statement contains a block comment marker, which"
                             + " the downgrade block cannot hold: " + statement);
                 }
             }
             if (step.note().contains("*/")) {
-                throw new IllegalArgumentException("A downgrade note contains */: " + step.note());
+                throw new DowngradeNotWritable("A downgrade note contains */: " + step.note());
             }
         }
         appendSteps(sb, downgrade);
@@ -141,6 +141,16 @@ public final class MigrationRenderer {
             for (String statement : step.statements()) {
                 sb.append(statement.strip()).append(";\n");
             }
+        }
+    }
+
+    /**
+     * A downgrade the {@code /* qalab:downgrade ... *}{@code /} block cannot hold (a statement or note with a block
+     * comment marker, e.g. from a column default); nothing is written. An {@link IllegalArgumentException}, as before.
+     */
+    public static final class DowngradeNotWritable extends IllegalArgumentException {
+        DowngradeNotWritable(String message) {
+            super(message);
         }
     }
 }

@@ -58,8 +58,7 @@ public final class CacheFiles {
                     || header.getLong() != checksum(bytes, HEADER, bytes.length - HEADER)) {
                 return Optional.empty(); // another format, or damaged: a byte changed would still decode
             }
-            Map<String, Object> entry = PlainValues.decode(java.util.Arrays.copyOfRange(bytes, HEADER, bytes.length),
-                    file.toString());
+            Map<String, Object> entry = PlainValues.decode(bytes, HEADER, file.toString());
             return key.equals(entry.get("key")) ? Optional.ofNullable(entry.get("value")) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();

@@ -38,11 +38,16 @@ public final class PlainValues {
      *
      * @throws IOException when the bytes are not such a message
      */
-    @SuppressWarnings("unchecked")
     public static Map<String, Object> decode(byte[] bytes, String source) throws IOException {
+        return decode(bytes, 0, source);
+    }
+
+    /** {@link #decode(byte[], String)} of the bytes from {@code offset} on (a file with a header of its own). */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> decode(byte[] bytes, int offset, String source) throws IOException {
         // Decoded from the array: a data stream over a buffered stream takes a synchronized call per byte, which in a
         // cold JVM cost about a tenth of a second for the answer of 500 entities.
-        Reader in = new Reader(bytes);
+        Reader in = new Reader(bytes, offset);
         try {
             if (in.readInt() != MAGIC) {
                 throw new IOException("not a qalab plain-values file: " + source);
@@ -200,8 +205,9 @@ public final class PlainValues {
         private final byte[] bytes;
         private int at;
 
-        Reader(byte[] bytes) {
+        Reader(byte[] bytes, int offset) {
             this.bytes = bytes;
+            this.at = offset;
         }
 
         private void need(int n) throws java.io.EOFException {

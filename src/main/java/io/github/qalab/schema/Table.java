@@ -41,6 +41,17 @@ public record Table(String name, List<Column> columns, PrimaryKey primaryKey, Li
         return ((NamedList<Column>) columns).named(columnName);
     }
 
+    /**
+     * Whether a unique constraint or a unique index covers exactly {@code columnNames}, in that order (compared as
+     * {@link Names#same} compares); the primary key does not count.
+     */
+    public boolean uniqueOn(List<String> columnNames) {
+        List<String> wanted = columnNames.stream().map(Names::key).toList();
+        java.util.function.Predicate<List<String>> same = cols -> cols.stream().map(Names::key).toList().equals(wanted);
+        return uniques.stream().anyMatch(u -> same.test(u.columns()))
+                || indexes.stream().anyMatch(i -> i.unique() && same.test(i.columns()));
+    }
+
     public Optional<PrimaryKey> primaryKeyIfAny() {
         return Optional.ofNullable(primaryKey);
     }

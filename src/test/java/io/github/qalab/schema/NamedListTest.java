@@ -50,4 +50,20 @@ class NamedListTest {
         assertEquals("invoice_seq", schema.sequence("INVOICE_SEQ").orElseThrow().name());
         assertEquals(Optional.empty(), schema.table("other"));
     }
+
+    /** The unique-key check SafetyReview's hints and the ER diagram share: exact columns, in order, names as same. */
+    @Test
+    void aTableKnowsWhichColumnsAUniqueKeyCovers() {
+        ColumnType text = ColumnType.of(ColumnType.Kind.VARCHAR);
+        Table t = new Table("t", List.of(new Column("a", text, true, null, false), new Column("b", text, true, null,
+                false), new Column("c", text, true, null, false)), new PrimaryKey("pk_t", List.of("c")),
+                List.of(new UniqueConstraint("uk_t_a", List.of("A"))),
+                List.of(new Index("ix_t_a_b", List.of("a", "b"), true), new Index("ix_t_b", List.of("b"), false)),
+                List.of());
+        org.junit.jupiter.api.Assertions.assertTrue(t.uniqueOn(List.of("a")));
+        org.junit.jupiter.api.Assertions.assertTrue(t.uniqueOn(List.of("a", "B")));
+        org.junit.jupiter.api.Assertions.assertFalse(t.uniqueOn(List.of("b", "a")), "in that order");
+        org.junit.jupiter.api.Assertions.assertFalse(t.uniqueOn(List.of("b")), "a plain index");
+        org.junit.jupiter.api.Assertions.assertFalse(t.uniqueOn(List.of("c")), "the primary key does not count");
+    }
 }
